@@ -1,0 +1,48 @@
+package org.compactproofs.checker.cli;
+
+import java.io.PrintWriter;
+import org.compactproofs.checker.UnusableInputException;
+import picocli.CommandLine;
+
+/**
+ * Runs a picocli command tree under the exit-code contract: usage errors and {@link UnusableInputException}s
+ * print one line and exit 2; anything unexpected prints one line naming it as an internal error and exits 3.
+ * No stack trace reaches the user unless the environment variable COMPACT_PROOFS_DEBUG is set.
+ */
+public final class Commands {
+    private Commands() {}
+
+    public static int execute(Object command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("(run with --help for usage)");
+            return ExitCodes.UNUSABLE_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(commandLine.getErr(), ex));
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            return report(cli.getErr(), e);
+        }
+    }
+
+    private static int report(PrintWriter err, Throwable ex) {
+        if (System.getenv("COMPACT_PROOFS_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        if (ex instanceof UnusableInputException) {
+            err.println("error: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        if (ex instanceof OutOfMemoryError) {
+            err.println("error: out of memory (raise the Java heap with -Xmx)");
+        } else {
+            err.println("internal error (please report): " + ex);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}
