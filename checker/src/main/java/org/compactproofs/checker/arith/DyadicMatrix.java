@@ -1,0 +1,143 @@
+package org.compactproofs.checker.arith;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.apfloat.Apint;
+import org.apfloat.Aprational;
+
+/**
+ * An exact matrix of dyadic rationals: entry (i, j) is {@code num[i][j] * 2^exponent}, one exponent for the whole
+ * matrix. Every float32 or float64 weight is such a number, and sums and products of dyadic rationals are dyadic,
+ * so the circuit tables are computed here with integer arithmetic only: no rounding, no gcd, fast.
+ */
+public record DyadicMatrix(BigInteger[][] num, int exponent) {
+
+    /** The exact value of each double (finite doubles are m * 2^e with |m| < 2^53). */
+    public static DyadicMatrix of(double[][] values) {
+        int minExp = Integer.MAX_VALUE;
+        for (double[] row : values) {
+            for (double x : row) {
+                if (x != 0) {
+                    minExp = Math.min(minExp, lowestExponent(x));
+                }
+            }
+        }
+        if (minExp == Integer.MAX_VALUE) {
+            minExp = 0;
+        }
+        BigInteger[][] num = new BigInteger[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            num[i] = new BigInteger[values[i].length];
+            for (int j = 0; j < values[i].length; j++) {
+                num[i][j] = integerPart(values[i][j], minExp);
+            }
+        }
+        return new DyadicMatrix(num, minExp);
+    }
+
+    /** The exponent of the lowest set bit of x's significand: x = odd * 2^result. */
+    static int lowestExponent(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int biased = (int) ((bits >>> 52) & 0x7ff);
+        long mantissa = bits & 0xfffffffffffffL;
+        if (biased != 0) {
+            mantissa |= 1L << 52;
+        }
+        int e = (biased == 0 ? 1 : biased) - 1075; // x = mantissa * 2^e
+        return e + Long.numberOfTrailingZeros(mantissa);
+    }
+
+    /** x / 2^exp as an integer; exp must not exceed lowestExponent(x). */
+    static BigInteger integerPart(double x, int exp) {
+        if (x == 0) {
+            return BigInteger.ZERO;
+        }
+        long bits = Double.doubleToRawLongBits(x);
+        int biased = (int) ((bits >>> 52) & 0x7ff);
+        long mantissa = bits & 0xfffffffffffffL;
+        if (biased != 0) {
+            mantissa |= 1L << 52;
+        }
+        int e = (biased == 0 ? 1 : biased) - 1075;
+        BigInteger m = BigInteger.valueOf(mantissa).shiftLeft(e - exp);
+        return x < 0 ? m.negate() : m;
+    }
+
+    public int rows() {
+        return num.length;
+    }
+
+    public int cols() {
+        return num[0].length;
+    }
+
+    /** this * other, exactly. */
+    public DyadicMatrix times(DyadicMatrix other) {
+        BigInteger[][] c = new BigInteger[rows()][other.cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < other.cols(); j++) {
+                BigInteger sum = BigInteger.ZERO;
+                for (int l = 0; l < cols(); l++) {
+                    sum = sum.add(num[i][l].multiply(other.num[l][j]));
+                }
+                c[i][j] = sum;
+            }
+        }
+        return new DyadicMatrix(c, exponent + other.exponent);
+    }
+
+    /** this * other^T, exactly. */
+    public DyadicMatrix timesTransposed(DyadicMatrix other) {
+        BigInteger[][] c = new BigInteger[rows()][other.rows()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < other.rows(); j++) {
+                BigInteger sum = BigInteger.ZERO;
+                for (int l = 0; l < cols(); l++) {
+                    sum = sum.add(num[i][l].multiply(other.num[j][l]));
+                }
+                c[i][j] = sum;
+            }
+        }
+        return new DyadicMatrix(c, exponent + other.exponent);
+    }
+
+    /** Each row of this plus row {@code r} of {@code other} (same column count), exactly. */
+    public DyadicMatrix plusRowOf(DyadicMatrix other, int r) {
+        int common = Math.min(exponent, other.exponent);
+        BigInteger[][] c = new BigInteger[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                c[i][j] = num[i][j].shiftLeft(exponent - common).add(other.num[r][j].shiftLeft(other.exponent - common));
+            }
+        }
+        return new DyadicMatrix(c, common);
+    }
+
+    /** Entry (i, j) as an exact rational. */
+    public Aprational get(int i, int j) {
+        if (exponent >= 0) {
+            return new Apint(num[i][j].shiftLeft(exponent));
+        }
+        return new Aprational(new Apint(num[i][j]), new Apint(BigInteger.ONE.shiftLeft(-exponent)));
+    }
+
+    /** Entry (i, j) as an exact decimal (a dyadic rational's decimal expansion terminates). */
+    public BigDecimal exactDecimal(int i, int j) {
+        if (exponent >= 0) {
+            return new BigDecimal(num[i][j].shiftLeft(exponent));
+        }
+        // n / 2^e = n * 5^e / 10^e
+        return new BigDecimal(num[i][j].multiply(BigInteger.valueOf(5).pow(-exponent)), -exponent);
+    }
+
+    /** The nearest doubles (for display and tests, never for decisions). */
+    public double[][] approximate() {
+        double[][] out = new double[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                out[i][j] = exactDecimal(i, j).doubleValue();
+            }
+        }
+        return out;
+    }
+}

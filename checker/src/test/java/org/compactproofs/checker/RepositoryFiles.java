@@ -1,0 +1,28 @@
+package org.compactproofs.checker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates files of the repository (models under certificates/) from a test's working directory. */
+public final class RepositoryFiles {
+    private RepositoryFiles() {}
+
+    public static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("certificates")) ) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no certificates/ directory above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    public static Path pytorchFixture() {
+        return root().resolve("certificates/models/external/pytorch-max-of-4-seed7.safetensors");
+    }
+
+    public static Path shippedModel(long seed) {
+        return root().resolve("certificates/models/max-of-4/seed-" + seed + ".safetensors");
+    }
+}

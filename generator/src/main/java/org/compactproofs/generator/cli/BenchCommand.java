@@ -1,0 +1,116 @@
+package org.compactproofs.generator.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.compactproofs.checker.model.ForwardPass;
+import org.compactproofs.checker.model.Model;
+import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.generator.model.AccuracyEvaluator;
+import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.train.SplitMix64;
+import org.compactproofs.generator.train.Trainer;
+import org.compactproofs.generator.train.TrainingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Benchmarks that print figures, each next to a baseline measured in the same run (never timed unit tests).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
+        subcommands = {BenchCommand.Train.class, BenchCommand.Accuracy.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Seconds per seed for the paper's Max-of-4 training (goal: <= 10 s on 2 cores), against a "
+                    + "baseline: the checker's plain forward pass (no gradient) on as many samples.")
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--seeds", defaultValue = "3", description = "Seeds to train, one after another (default: ${DEFAULT-VALUE}).")
+        int seeds;
+
+        @Override
+        public Integer call() {
+            TrainingConfig first = TrainingConfig.paper(1);
+            Trainer.train(first.withSteps(300), (s, n, l) -> { }); // warm-up for the JIT
+            double total = 0;
+            for (int i = 0; i < seeds; i++) {
+                long start = System.nanoTime();
+                Trainer.train(TrainingConfig.paper(1000 + i), (s, n, l) -> { });
+                double t = seconds(start);
+                total += t;
+                System.out.printf("seed %d: %.2f s%n", 1000 + i, t);
+            }
+            double perSeed = total / seeds;
+            Model m = Trainer.train(first.withSteps(10), (s, n, l) -> { });
+            long samples = (long) first.steps() * first.batchSize();
+            long baselineSamples = samples / 10;
+            SplitMix64 rng = new SplitMix64(7);
+            int[] x = new int[m.context()];
+            long start = System.nanoTime();
+            double sink = 0;
+            for (long n = 0; n < baselineSamples; n++) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rng.nextInt(m.vocab());
+                }
+                sink += ForwardPass.logits(m, x)[0];
+            }
+            double baseline = seconds(start) * 10;
+            System.out.printf("training: %.2f s per seed (%d steps x batch %d = %d samples; goal <= 10 s: %s)%n",
+                    perSeed, first.steps(), first.batchSize(), samples, perSeed <= 10 ? "met" : "NOT met");
+            System.out.printf("baseline: plain forward pass, no gradient, same %d samples: %.2f s (extrapolated from %d)%n",
+                    samples, baseline, baselineSamples);
+            System.out.printf("ratio training / plain forward: %.2f%s%n", perSeed / baseline, sink == 42 ? " " : "");
+            return 0;
+        }
+    }
+
+    @Command(name = "accuracy", mixinStandardHelpOptions = true,
+            description = "Time to evaluate all vocab^K inputs of a model, on all cores and on one, against a "
+                    + "baseline: the checker's plain forward pass on a sample, extrapolated.")
+    static final class Accuracy implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "certificates/models/max-of-4/seed-123.safetensors",
+                description = "Model file (default: ${DEFAULT-VALUE}).")
+        Path model;
+
+        @Override
+        public Integer call() {
+            Model m = ModelReader.read(model).model();
+            FloatCircuits c = FloatCircuits.of(m);
+            AccuracyEvaluator.evaluate(c, 1); // warm-up
+            int cores = Runtime.getRuntime().availableProcessors();
+            long start = System.nanoTime();
+            AccuracyEvaluator.Result r = AccuracyEvaluator.evaluate(c, cores);
+            double all = seconds(start);
+            start = System.nanoTime();
+            AccuracyEvaluator.evaluate(c, 1);
+            double one = seconds(start);
+            int sample = 200_000;
+            SplitMix64 rng = new SplitMix64(7);
+            int[] x = new int[m.context()];
+            start = System.nanoTime();
+            int correct = 0;
+            for (int n = 0; n < sample; n++) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rng.nextInt(m.vocab());
+                }
+                correct += ForwardPass.isCorrect(m, x) ? 1 : 0;
+            }
+            double baseline = seconds(start) * r.total() / sample;
+            System.out.printf("model %s: %d inputs, %d correct%n", model, r.total(), r.correct());
+            System.out.printf("accuracy evaluation: %.2f s on %d threads, %.2f s on 1 thread%n", all, cores, one);
+            System.out.printf("baseline: plain forward pass, 1 thread: %.1f s (extrapolated from %d inputs; %d correct)%n",
+                    baseline, sample, correct);
+            System.out.printf("speed-up over the plain forward pass: %.1fx (1 thread), %.1fx (%d threads)%n",
+                    baseline / one, baseline / all, cores);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.compactproofs.generator.cli;
+
+import org.compactproofs.generator.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/** Options that change the model or training run away from the paper's Max-of-4 configuration. */
+final class ModelSizeOptions {
+    @Option(names = "--vocab", defaultValue = "64", description = "Vocabulary size (default: ${DEFAULT-VALUE}).")
+    int vocab;
+    @Option(names = "--context", defaultValue = "4", description = "Context length K (default: ${DEFAULT-VALUE}).")
+    int context;
+    @Option(names = "--d-model", defaultValue = "32", description = "Residual width (default: ${DEFAULT-VALUE}).")
+    int dModel;
+    @Option(names = "--d-head", defaultValue = "32", description = "Head width (default: ${DEFAULT-VALUE}).")
+    int dHead;
+    @Option(names = "--steps", defaultValue = "3000", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--lr", defaultValue = "1e-3", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    TrainingConfig config(long seed) {
+        if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1 || steps < 0 || !(lr > 0)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "sizes must be positive (vocab >= 2), steps >= 0 and lr > 0");
+        }
+        return TrainingConfig.paper(seed).withSizes(vocab, context, dModel, dHead).withSteps(steps).withLearningRate(lr);
+    }
+}

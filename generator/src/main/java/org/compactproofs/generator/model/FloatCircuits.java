@@ -1,0 +1,56 @@
+package org.compactproofs.generator.model;
+
+import static org.compactproofs.generator.model.Matrices.addRow;
+import static org.compactproofs.generator.model.Matrices.mul;
+import static org.compactproofs.generator.model.Matrices.mulT;
+
+import org.compactproofs.checker.model.Model;
+
+/**
+ * The circuit tables in double precision, with the attention scale included (EQKE = s * Eq W_Q W_K^T W_E^T etc.;
+ * see the checker's {@code CircuitTables} for the exact definitions). Fast and approximate: for heuristics only.
+ */
+public record FloatCircuits(int vocab, int context, double[][] eqke, double[][] eqkp,
+                            double[][] evou, double[][] pvou, double[][] eu) {
+
+    public static FloatCircuits of(Model m) {
+        return of(m.wE(), m.wPos(), m.wQ(), m.wK(), m.wV(), m.wO(), m.wU());
+    }
+
+    public static FloatCircuits of(double[][] wE, double[][] wPos, double[][] wQ, double[][] wK,
+                                   double[][] wV, double[][] wO, double[][] wU) {
+        double scale = 1.0 / Math.sqrt(wQ[0].length);
+        double[][] eq = addRow(wE, wPos[wPos.length - 1]);
+        double[][] query = mul(eq, wQ);
+        double[][] eqke = mulT(query, mul(wE, wK));
+        double[][] eqkp = mulT(query, mul(wPos, wK));
+        Matrices.scaleInPlace(eqke, scale);
+        Matrices.scaleInPlace(eqkp, scale);
+        double[][] ovu = mul(wV, mul(wO, wU));
+        return new FloatCircuits(wE.length, wPos.length, eqke, eqkp, mul(wE, ovu), mul(wPos, ovu), mul(eq, wU));
+    }
+
+    /** Logits of one input, from the tables: EU[q] + sum_i alpha_i (EVOU[t_i] + PVOU[i]). */
+    public double[] logits(int[] tokens) {
+        int k = context, q = tokens[k - 1];
+        double[] score = new double[k];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            score[i] = eqke[q][tokens[i]] + eqkp[q][i];
+            max = Math.max(max, score[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            score[i] = StrictMath.exp(score[i] - max);
+            sum += score[i];
+        }
+        double[] logits = eu[q].clone();
+        for (int i = 0; i < k; i++) {
+            double alpha = score[i] / sum;
+            for (int o = 0; o < vocab; o++) {
+                logits[o] += alpha * (evou[tokens[i]][o] + pvou[i][o]);
+            }
+        }
+        return logits;
+    }
+}

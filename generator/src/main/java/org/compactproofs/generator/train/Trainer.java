@@ -1,0 +1,38 @@
+package org.compactproofs.generator.train;
+
+import org.compactproofs.checker.model.Model;
+import org.compactproofs.generator.model.SafetensorsWriter;
+
+/**
+ * Trains a Max-of-K model. Deterministic: a seed gives the same bits on every machine, because the random streams
+ * are SplitMix64 ({@link SplitMix64#forPurpose}: "model" for initialisation, "data" for batches), transcendental
+ * functions are {@link StrictMath}, every sum has a fixed order ({@code Matrices}), training runs on one thread,
+ * and Java's double arithmetic is IEEE 754 without fused or reordered operations.
+ */
+public final class Trainer {
+    /** Receives progress; called after every step. */
+    public interface Listener {
+        void onStep(int step, int steps, double loss);
+    }
+
+    private Trainer() {}
+
+    /** The trained model, weights rounded to float32 as stored, with the configuration as metadata. */
+    public static Model train(TrainingConfig c, Listener listener) {
+        Parameters p = Parameters.initial(c, SplitMix64.forPurpose(c.seed(), "model"));
+        SplitMix64 data = SplitMix64.forPurpose(c.seed(), "data");
+        AdamW optimizer = new AdamW(c, p);
+        int[][] batch = new int[c.batchSize()][c.context()];
+        for (int step = 1; step <= c.steps(); step++) {
+            for (int[] x : batch) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = data.nextInt(c.vocab());
+                }
+            }
+            Backprop.Result r = Backprop.lossAndGradient(p, batch);
+            optimizer.step(r.gradient());
+            listener.onStep(step, c.steps(), r.loss());
+        }
+        return SafetensorsWriter.roundToFloat32(p.toModel(c.metadata()), c.metadata());
+    }
+}

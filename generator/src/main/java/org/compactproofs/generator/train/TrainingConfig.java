@@ -1,0 +1,61 @@
+package org.compactproofs.generator.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything that determines a trained model. {@link #paper(long)} is the reference's MAX_OF_4_CONFIG
+ * (gbmi/exp_max_of_n/train.py): vocabulary 64, context 4, d_model = d_head = 32, one head and layer, attention
+ * only, zero frozen biases; AdamW with lr 1e-3, betas (0.9, 0.999), PyTorch's default eps 1e-8 and weight decay
+ * 0.01; batch 128, 3000 steps of fresh uniformly random sequences; loss = mean cross-entropy of the last
+ * position's logits against the maximum; TransformerLens' initialisation: every weight matrix normal with
+ * standard deviation 0.8 / sqrt(d_model).
+ */
+public record TrainingConfig(long seed, int vocab, int context, int dModel, int dHead, int steps, int batchSize,
+                             double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
+                             double initStd) {
+
+    public static TrainingConfig paper(long seed) {
+        return new TrainingConfig(seed, 64, 4, 32, 32, 3000, 128, 1e-3, 0.9, 0.999, 1e-8, 0.01, 0.8 / Math.sqrt(32));
+    }
+
+    public TrainingConfig withSizes(int vocab, int context, int dModel, int dHead) {
+        return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
+                epsilon, weightDecay, 0.8 / Math.sqrt(dModel));
+    }
+
+    public TrainingConfig withSteps(int steps) {
+        return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
+                epsilon, weightDecay, initStd);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, lr, beta1, beta2,
+                epsilon, weightDecay, initStd);
+    }
+
+    /** The configuration as safetensors metadata strings (everything needed to reproduce the model). */
+    public Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("task", "max-of-k");
+        m.put("seed", Long.toString(seed));
+        m.put("vocab", Integer.toString(vocab));
+        m.put("context", Integer.toString(context));
+        m.put("d_model", Integer.toString(dModel));
+        m.put("d_head", Integer.toString(dHead));
+        m.put("n_heads", "1");
+        m.put("n_layers", "1");
+        m.put("steps", Integer.toString(steps));
+        m.put("batch_size", Integer.toString(batchSize));
+        m.put("optimizer", "AdamW");
+        m.put("lr", Double.toString(learningRate));
+        m.put("betas", "(" + beta1 + ", " + beta2 + ")");
+        m.put("eps", Double.toString(epsilon));
+        m.put("weight_decay", Double.toString(weightDecay));
+        m.put("init", "normal(0, " + initStd + ") for every weight matrix; biases zero and frozen");
+        m.put("loss", "cross-entropy of the last position's logits against max(x)");
+        m.put("data", "uniform random sequences, fresh each step");
+        m.put("trainer", "compact-proofs java trainer 1 (SplitMix64, StrictMath, double precision, stored as float32)");
+        return m;
+    }
+}
