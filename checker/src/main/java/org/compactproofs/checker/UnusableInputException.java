@@ -13,4 +13,19 @@ public class UnusableInputException extends RuntimeException {
     public UnusableInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A person's description of an I/O failure (Java's messages for these are often just the path). */
+    public static String describe(java.io.IOException e) {
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory: " + detail;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + detail;
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists: " + detail;
+        }
+        return detail.isEmpty() ? "I/O error" : detail;
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import org.compactproofs.checker.UnusableInputException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -95,7 +96,7 @@ public final class SafetensorsReader {
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw error("cannot read: " + e.getMessage());
+            throw error("cannot read: " + UnusableInputException.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.compactproofs.generator.cli;
 
+import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.generator.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -20,8 +21,7 @@ final class ModelSizeOptions {
 
     TrainingConfig config(long seed) {
         if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1 || steps < 0 || !(lr > 0)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "sizes must be positive (vocab >= 2), steps >= 0 and lr > 0");
+            throw new UnusableInputException("sizes must be positive (vocab >= 2), steps >= 0 and lr > 0");
         }
         return TrainingConfig.paper(seed).withSizes(vocab, context, dModel, dHead).withSteps(steps).withLearningRate(lr);
     }

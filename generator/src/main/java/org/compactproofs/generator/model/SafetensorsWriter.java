@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.Model;
 
 /**
@@ -64,7 +64,7 @@ public final class SafetensorsWriter {
         try {
             headerBytes = json.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("JSON serialisation of a tree of strings cannot fail", e);
         }
         int padded = (headerBytes.length + 7) / 8 * 8; // pad with spaces to 8-byte alignment, as safetensors does
         ByteBuffer out = ByteBuffer.allocate(8 + padded + (int) offset).order(ByteOrder.LITTLE_ENDIAN);
@@ -95,7 +95,7 @@ public final class SafetensorsWriter {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UnusableInputException("cannot write " + file + ": " + UnusableInputException.describe(e), e);
         }
     }
 
