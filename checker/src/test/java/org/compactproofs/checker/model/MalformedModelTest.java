@@ -166,6 +166,17 @@ class MalformedModelTest {
         assertEquals(0, CliRun.of("inspect", "--model", file.toString()).exitCode());
     }
 
+    /** A TransformerLens state_dict also carries the causal mask and IGNORE buffers: read and ignored. */
+    @Test
+    void transformerLensBuffersAreAccepted() throws IOException {
+        SafetensorsBuilder b = valid()
+                .raw("blocks.0.attn.mask", "BOOL", new int[] {3, 3}, new byte[] {1, 0, 0, 1, 1, 0, 1, 1, 1})
+                .put("blocks.0.attn.IGNORE", new int[] {}, new float[] {-100000f});
+        Path file = dir.resolve("tl.safetensors");
+        Files.write(file, b.bytes());
+        assertEquals(6, ModelReader.read(file).model().vocab());
+    }
+
     @Test
     void missingFileIsUnusableInput() {
         CliRun run = CliRun.of("inspect", "--model", dir.resolve("absent.safetensors").toString());
