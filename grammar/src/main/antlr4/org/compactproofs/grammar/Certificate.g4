@@ -1,38 +1,46 @@
 /*
- * The certificate language, version 1 (draft: the header only; steps and rules arrive with issue 4).
+ * The certificate language, version 1. See docs/language.md.
  *
- * A certificate is line-oriented text. Comments run from '#' to the end of the line. Every number denotes an
- * exact rational: an integer, p/q, a decimal, or a hexadecimal floating-point literal (0x1.8p-3).
+ * A certificate is line-oriented text, read one line at a time (the checker streams: it never needs the whole
+ * file in memory). This grammar defines one line; the order of lines is the reader's business:
  *
- *   compact-proofs certificate 1
- *   model sha256:<64 hex digits>
+ *   compact-proofs certificate 1                          version line (first)
+ *   model sha256:<64 lowercase hex digits>                the weights file this is about
  *   task max-of-k vocab 64 context 4 distribution uniform
- *   claim correct 16746440 of 16777216      # 0.99816
+ *   claim correct 16772770 of 16777216                    exact count of correct inputs; a comment may show it as a decimal
  *   strategy brute-force
- *   <step lines: rule name followed by its witnesses>
+ *   brute-force                                           steps: a rule name, then its witnesses
+ *
+ * A step is a rule name followed by fields, each a name and its value, e.g.
+ *   case query 12 max 40 copies 2 largest-other 35 margin -0.0137
+ * Comments run from '#' to the end of the line. Every number denotes an exact rational: an integer, p/q, a
+ * decimal (optionally with an exponent), or a hexadecimal floating-point literal (0x1.8p-3).
  */
 grammar Certificate;
 
-certificate : NL* header body EOF ;
+line        : statement? EOF ;
 
-header      : versionLine modelLine taskLine claimLine strategyLine ;
-versionLine : 'compact-proofs' 'certificate' INT NL+ ;
-modelLine   : 'model' SHA256 NL+ ;
-taskLine    : 'task' 'max-of-k' 'vocab' INT 'context' INT 'distribution' 'uniform' NL+ ;
-claimLine   : 'claim' 'correct' INT 'of' INT NL+ ;
-strategyLine: 'strategy' NAME NL+ ;
+statement   : versionLine | modelLine | taskLine | claimLine | strategyLine | step ;
 
-body        : step* ;
-step        : NAME (number | NAME)* (NL+ | EOF) ;
+versionLine : 'compact-proofs' 'certificate' INT ;
+modelLine   : 'model' SHA256 ;
+taskLine    : 'task' 'max-of-k' 'vocab' INT 'context' INT 'distribution' 'uniform' ;
+claimLine   : 'claim' 'correct' INT 'of' INT ;
+strategyLine: 'strategy' NAME ;
+
+step        : ruleName=NAME field* ;
+field       : key=NAME value ;
+value       : number | NAME ;
 
 number      : INT | RATIO | DECIMAL | HEXFLOAT ;
 
-SHA256   : 'sha256:' [0-9a-f]+ ;   // the length (64) is checked by the reader
-INT      : '-'? [0-9]+ ;
+SHA256   : 'sha256:' [0-9a-fA-F]+ ;   // the length (64) is checked by the reader
+HEXFLOAT : '-'? '0' [xX] [0-9a-fA-F]+ ('.' [0-9a-fA-F]*)? [pP] [+-]? [0-9]+ ;
 RATIO    : '-'? [0-9]+ '/' [0-9]+ ;
-DECIMAL  : '-'? [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? ;
-HEXFLOAT : '-'? '0x' [0-9a-fA-F]+ ('.' [0-9a-fA-F]*)? 'p' [+-]? [0-9]+ ;
+DECIMAL  : '-'? [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? | '-'? [0-9]+ [eE] [+-]? [0-9]+ ;
+INT      : '-'? [0-9]+ ;
 NAME     : [a-z] [a-z0-9_-]* ;
 COMMENT  : '#' ~[\r\n]* -> skip ;
 WS       : [ \t]+ -> skip ;
-NL       : '\r'? '\n' ;
+/* anything else is one bad character, reported with its column */
+BAD      : . ;

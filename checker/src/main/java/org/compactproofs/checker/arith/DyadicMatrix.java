@@ -130,6 +130,19 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return new BigDecimal(num[i][j].multiply(BigInteger.valueOf(5).pow(-exponent)), -exponent);
     }
 
+    /** Every entry as an exact decimal. */
+    public BigDecimal[][] exactDecimals() {
+        BigInteger five = exponent >= 0 ? BigInteger.ONE : BigInteger.valueOf(5).pow(-exponent);
+        BigDecimal[][] out = new BigDecimal[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                out[i][j] = exponent >= 0 ? new BigDecimal(num[i][j].shiftLeft(exponent))
+                        : new BigDecimal(num[i][j].multiply(five), -exponent);
+            }
+        }
+        return out;
+    }
+
     /** The nearest doubles (for display and tests, never for decisions). */
     public double[][] approximate() {
         double[][] out = new double[rows()][cols()];

@@ -1,0 +1,67 @@
+package org.compactproofs.checker;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.compactproofs.checker.cert.CertificateFormatException;
+import org.compactproofs.checker.cert.CertificateReader;
+import org.compactproofs.checker.cert.Header;
+import org.compactproofs.checker.cert.Step;
+import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.checker.rules.Failure;
+import org.compactproofs.checker.rules.ProofState;
+import org.compactproofs.checker.rules.Rule;
+import org.compactproofs.checker.rules.Strategies;
+
+/**
+ * Checks a certificate against a model, reading the certificate once, top to bottom: the header must describe
+ * this very model file (SHA-256) and task; each step is verified by its rule; the certificate is accepted iff
+ * no step fails and the proven count reaches the claimed count.
+ */
+public final class Checker {
+    private Checker() {}
+
+    public static Verdict check(Path modelFile, Path certificate, int threads) {
+        ModelReader.ModelFile model = ModelReader.read(modelFile);
+        try (CertificateReader reader = new CertificateReader(certificate)) {
+            Header h = reader.header();
+            if (!h.modelSha256().equals(model.sha256())) {
+                throw new CertificateFormatException(certificate, h.modelLine(), 7, "the certificate is about the model "
+                        + "with SHA-256 " + h.modelSha256() + ", but " + modelFile + " has SHA-256 " + model.sha256());
+            }
+            if (h.vocab() != model.model().vocab() || h.context() != model.model().context()) {
+                throw new CertificateFormatException(certificate, h.taskLine(), 1, "the task says vocab " + h.vocab()
+                        + ", context " + h.context() + ", but the model has vocab " + model.model().vocab()
+                        + ", context " + model.model().context());
+            }
+            List<Rule> rules = Strategies.rules(h.strategy());
+            if (rules == null) {
+                throw new CertificateFormatException(certificate, h.strategyLine(), 10, "unknown strategy '"
+                        + h.strategy() + "' (known: " + String.join(", ", Strategies.names()) + ")");
+            }
+            ProofState state = new ProofState(model.model(), certificate, threads);
+            Step step;
+            while ((step = reader.nextStep()) != null) {
+                Rule rule = find(rules, step, state, h.strategy());
+                Failure failure = rule.apply(step, state);
+                if (failure != null) {
+                    return new Verdict(h, model.sha256(), state.proven(), state.operations(), failure);
+                }
+            }
+            if (state.proven().compareTo(h.claimedCorrect()) < 0) {
+                Failure f = new Failure(h.claimLine(), 1, "claim", "proven count >= claimed count",
+                        state.proven().toString(), h.claimedCorrect().toString());
+                return new Verdict(h, model.sha256(), state.proven(), state.operations(), f);
+            }
+            return new Verdict(h, model.sha256(), state.proven(), state.operations(), null);
+        }
+    }
+
+    private static Rule find(List<Rule> rules, Step step, ProofState state, String strategy) {
+        for (Rule r : rules) {
+            if (r.name().equals(step.rule())) {
+                return r;
+            }
+        }
+        throw state.error(step, step.column(), "unknown rule for strategy " + strategy);
+    }
+}

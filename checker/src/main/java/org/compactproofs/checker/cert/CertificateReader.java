@@ -1,0 +1,186 @@
+package org.compactproofs.checker.cert;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.grammar.CertificateParser;
+import org.compactproofs.grammar.CertificateParser.StatementContext;
+
+/**
+ * Streams a certificate: first the five header lines in their fixed order (version, model, task, claim,
+ * strategy; blank and comment lines anywhere), then the steps, one per line. A header line out of place, twice,
+ * or missing is an error with its line and column.
+ */
+public final class CertificateReader implements AutoCloseable {
+    /** The only language version so far; every later checker must keep accepting it. */
+    public static final int VERSION = 1;
+    private static final String[] HEADER = {"version", "model", "task", "claim", "strategy"};
+
+    private final Path file;
+    private final LineSource lines;
+    private final LineParser parser;
+    private final int[] headerLines = new int[HEADER.length];
+    private Header header;
+
+    public CertificateReader(Path file) {
+        this.file = file;
+        InputStream in;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new UnusableInputException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+            }
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
+        }
+        this.lines = new LineSource(file, new java.io.BufferedInputStream(in, 1 << 16));
+        this.parser = new LineParser(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private CertificateFormatException error(ParserRuleContext ctx, String problem) {
+        return error(ctx.getStart(), problem);
+    }
+
+    private CertificateFormatException error(Token token, String problem) {
+        return new CertificateFormatException(file, lines.lineNumber(), token.getCharPositionInLine() + 1, problem);
+    }
+
+    /** The next non-blank statement, or null at the end of the file. */
+    private StatementContext nextStatement() {
+        String text;
+        while ((text = lines.next()) != null) {
+            StatementContext s = parser.parse(text, lines.lineNumber());
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static int headerIndex(StatementContext s) {
+        if (s.versionLine() != null) {
+            return 0;
+        } else if (s.modelLine() != null) {
+            return 1;
+        } else if (s.taskLine() != null) {
+            return 2;
+        } else if (s.claimLine() != null) {
+            return 3;
+        } else if (s.strategyLine() != null) {
+            return 4;
+        }
+        return -1;
+    }
+
+    public Header header() {
+        if (header != null) {
+            return header;
+        }
+        int version = 0, vocab = 0, context = 0;
+        String sha = null, strategy = null;
+        BigInteger claimed = null, total = null;
+        for (int expected = 0; expected < HEADER.length; expected++) {
+            StatementContext s = nextStatement();
+            if (s == null) {
+                throw new CertificateFormatException(file, lines.lineNumber(), 1,
+                        "the file ends before the header's '" + HEADER[expected] + "' line");
+            }
+            int found = headerIndex(s);
+            if (found != expected) {
+                String what = found < 0 ? "a step" : found < expected
+                        ? "the '" + HEADER[found] + "' line again (first at line " + headerLines[found] + ")"
+                        : "the '" + HEADER[found] + "' line";
+                throw error(s, "expected the header's '" + HEADER[expected] + "' line, found " + what);
+            }
+            headerLines[expected] = lines.lineNumber();
+            switch (expected) {
+                case 0 -> {
+                    version = smallInt(s.versionLine().INT().getSymbol(), "version");
+                    if (version != VERSION) {
+                        throw error(s.versionLine().INT().getSymbol(), "unsupported certificate language version "
+                                + version + " (this checker reads version " + VERSION + ")");
+                    }
+                }
+                case 1 -> {
+                    Token t = s.modelLine().SHA256().getSymbol();
+                    sha = t.getText().substring("sha256:".length());
+                    if (sha.length() != 64 || !sha.equals(sha.toLowerCase())) {
+                        throw error(t, "a SHA-256 is 64 lowercase hexadecimal digits");
+                    }
+                }
+                case 2 -> {
+                    vocab = smallInt(s.taskLine().INT(0).getSymbol(), "vocab");
+                    context = smallInt(s.taskLine().INT(1).getSymbol(), "context");
+                }
+                case 3 -> {
+                    claimed = Numbers.naturalNumber(file, lines.lineNumber(), s.claimLine().INT(0).getSymbol());
+                    total = Numbers.naturalNumber(file, lines.lineNumber(), s.claimLine().INT(1).getSymbol());
+                    BigInteger inputs = BigInteger.valueOf(vocab).pow(context);
+                    if (!total.equals(inputs)) {
+                        throw error(s.claimLine().INT(1).getSymbol(), "the claim counts out of " + total
+                                + " inputs, but vocab^context = " + vocab + "^" + context + " = " + inputs);
+                    }
+                    if (claimed.compareTo(total) > 0) {
+                        throw error(s.claimLine().INT(0).getSymbol(), "claims " + claimed + " correct of " + total);
+                    }
+                }
+                default -> strategy = s.strategyLine().NAME().getText();
+            }
+        }
+        header = new Header(version, sha, vocab, context, claimed, total, strategy, headerLines.clone());
+        return header;
+    }
+
+    private int smallInt(Token t, String what) {
+        BigInteger n = Numbers.naturalNumber(file, lines.lineNumber(), t);
+        if (n.signum() <= 0 || n.compareTo(BigInteger.valueOf(1 << 20)) > 0) {
+            throw error(t, what + " must be between 1 and " + (1 << 20) + ", not " + n);
+        }
+        return n.intValue();
+    }
+
+    /** The next step, or null at the end of the certificate. */
+    public Step nextStep() {
+        header();
+        StatementContext s = nextStatement();
+        if (s == null) {
+            return null;
+        }
+        int h = headerIndex(s);
+        if (h >= 0) {
+            throw error(s, "duplicated header line '" + HEADER[h] + "' (first at line " + headerLines[h] + ")");
+        }
+        CertificateParser.StepContext step = s.step();
+        List<Step.Field> fields = new ArrayList<>();
+        for (CertificateParser.FieldContext f : step.field()) {
+            Token value = f.value().getStart();
+            if (value.getText().length() > Numbers.MAX_DIGITS) {
+                throw error(value, "number of " + value.getText().length() + " characters; the limit is "
+                        + Numbers.MAX_DIGITS);
+            }
+            fields.add(new Step.Field(f.key.getText(), value.getText(), f.value().number() != null,
+                    value.getCharPositionInLine() + 1));
+        }
+        return new Step(lines.lineNumber(), step.ruleName.getCharPositionInLine() + 1, step.ruleName.getText(), fields);
+    }
+
+    @Override
+    public void close() {
+        try {
+            lines.close();
+        } catch (IOException e) {
+            // reading is over; nothing is lost by a failed close of an input
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package org.compactproofs.checker.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.compactproofs.checker.arith.ExactExp;
+import org.compactproofs.checker.arith.Interval;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+
+/**
+ * Rule {@code brute-force} (docs/rules.md, rule B1): counts the inputs on which the model is provably correct by
+ * deciding every one of the v^k inputs.
+ *
+ * <p>For query q, write w(i,t) = exp(s R(i,t) - c_q) with R(i,t) = eqkeRaw[q][t] + eqkpRaw[q][i] and any shift
+ * c_q, V(i,t,o) = EVOU[t][o] + PVOU[i][o], and for an input x: W = sum_i w(i,t_i),
+ * U_o = W EU[q][o] + sum_i w(i,t_i) V(i,t_i,o). Then U_o = W logits_o, so x is correct iff D_o = U_m - U_o > 0
+ * for every o != m = max(x).
+ *
+ * <p>Fast path: the same sums in double, from enclosures of every table entry and weight, and an a-priori bound
+ * |D̂_o - D_o| <= tau_q Ŵ + 2^-1000 (Theorem B1.1). An input counts as correct when every D̂_o exceeds the
+ * bound; it counts as wrong when some D̂_o is below minus the bound. Anything else goes to the exact path:
+ * exact dyadic g_i(o), weights enclosed with 70-digit directed rounding ({@link ExactExp}); correct only if the
+ * lower end of sum_i w_i g_i(o) is positive for every undecided o. What cannot be proven counts as wrong,
+ * so the count is a lower bound on the true count (ties are wrong by definition).
+ */
+public final class BruteForce {
+    private static final double U = 0x1p-53;
+    private static final double TINY_ABSOLUTE = 0x1p-1000;
+    /** A weight whose enclosure is relatively wider than this is not used on the fast path. */
+    private static final double MAX_RELATIVE_WIDTH = 0x1p-20;
+    private static final double MAX_MAGNITUDE = 0x1p1000;
+
+    /** What was proven and the work it took. */
+    public record Result(long correct, long inputs, long fastDecided, long fastProvenWrong, long exactInputs,
+                         long exactProvenWrong, long undecidable, long exactExps, long marginsCompared) {}
+
+    private final Model model;
+    private final int v, k;
+    private final BigDecimal[][] eqkeRaw, eqkpRaw, evouExact, pvouExact, euExact;
+    private final double[][] evou, pvou, eu;
+    private final BigDecimal[] sExact;
+    private final Interval sDouble;
+    private final boolean fastPathPossible;
+    private final double evouPvouBound;
+    /** Benchmark baseline only: plain double comparison, no error bound, no exact path. Never used to check. */
+    private final boolean unchecked;
+
+    public BruteForce(Model m, CircuitTables t) {
+        this(m, t, false);
+    }
+
+    /** The same evaluation with the error bound set to zero and no exact path: the benchmarks' baseline. */
+    public static BruteForce uncheckedBaseline(Model m, CircuitTables t) {
+        return new BruteForce(m, t, true);
+    }
+
+    private BruteForce(Model m, CircuitTables t, boolean unchecked) {
+        this.unchecked = unchecked;
+        this.model = m;
+        this.v = m.vocab();
+        this.k = m.context();
+        eqkeRaw = t.eqkeRaw().exactDecimals();
+        eqkpRaw = t.eqkpRaw().exactDecimals();
+        evouExact = t.evou().exactDecimals();
+        pvouExact = t.pvou().exactDecimals();
+        euExact = t.eu().exactDecimals();
+        evou = lowerEnds(evouExact);
+        pvou = lowerEnds(pvouExact);
+        eu = lowerEnds(euExact);
+        sExact = ExactExp.inverseSqrt(m.dHead());
+        sDouble = ExactExp.inverseSqrtDouble(m.dHead());
+        double a = maxAbs(evou) * (1 + 0x1p-40) + maxAbs(pvou) * (1 + 0x1p-40) + TINY_ABSOLUTE;
+        evouPvouBound = a;
+        fastPathPossible = a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
+    }
+
+    /** Each entry's enclosure's lower end: a double within one ulp of the exact value. */
+    private static double[][] lowerEnds(BigDecimal[][] exact) {
+        double[][] out = new double[exact.length][];
+        for (int i = 0; i < exact.length; i++) {
+            out[i] = new double[exact[i].length];
+            for (int j = 0; j < exact[i].length; j++) {
+                out[i][j] = Interval.enclosing(exact[i][j]).lo();
+            }
+        }
+        return out;
+    }
+
+    private static double maxAbs(double[][] a) {
+        double m = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                m = Math.max(m, Math.abs(x));
+            }
+        }
+        return m; // NaN never occurs; an infinite entry makes this infinite and disables the fast path
+    }
+
+    public Result run(int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<QueryWalk>> parts = new ArrayList<>();
+            for (int q = 0; q < v; q++) {
+                int query = q;
+                parts.add(pool.submit(() -> new QueryWalk(query).run()));
+            }
+            long[] sums = new long[8];
+            for (Future<QueryWalk> f : parts) {
+                QueryWalk w = f.get();
+                long[] c = {w.correct, w.fastDecided, w.fastWrong, w.exactInputs, w.exactWrong, w.undecidable,
+                    w.exactExps, w.margins};
+                for (int i = 0; i < c.length; i++) {
+                    sums[i] += c[i];
+                }
+            }
+            return new Result(sums[0], model.inputCount(), sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** All inputs whose last token is q. */
+    private final class QueryWalk {
+        final int q;
+        final double[][] weight = new double[k][v];          // lower ends of the weight enclosures
+        final boolean[][] reliable = new boolean[k][v];
+        final double[][][] contrib = new double[k][v][];      // fl(ŵ fl(EVOU + PVOU))
+        final double[][] partial = new double[k][v];
+        final double[] partialWeight = new double[k];
+        final int[] tokens = new int[k];
+        final boolean[] undecided = new boolean[v];
+        final double tau;
+        long correct, fastDecided, fastWrong, exactInputs, exactWrong, undecidable, exactExps, margins;
+
+        QueryWalk(int q) {
+            this.q = q;
+            tokens[k - 1] = q;
+            Interval[][] x = new Interval[k][v];
+            double shift = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < k; i++) {
+                for (int t = 0; t < v; t++) {
+                    x[i][t] = sDouble.times(Interval.enclosing(eqkeRaw[q][t].add(eqkpRaw[q][i])));
+                    shift = Math.max(shift, x[i][t].hi());
+                }
+            }
+            double delta = 0;
+            for (int i = 0; i < k; i++) {
+                for (int t = 0; t < v; t++) {
+                    Interval w = Double.isFinite(shift) ? x[i][t].minus(shift).exp() : null;
+                    boolean ok = fastPathPossible && w != null && w.lo() > 0 && Double.isFinite(w.hi());
+                    double relative = ok ? Math.nextUp(w.width() / w.lo()) : Double.POSITIVE_INFINITY;
+                    reliable[i][t] = ok && relative <= MAX_RELATIVE_WIDTH;
+                    if (reliable[i][t]) {
+                        delta = Math.max(delta, relative);
+                        weight[i][t] = w.lo();
+                        contrib[i][t] = new double[v];
+                        for (int o = 0; o < v; o++) {
+                            contrib[i][t][o] = w.lo() * (evou[t][o] + pvou[i][o]);
+                        }
+                    }
+                }
+            }
+            double a = evouPvouBound;
+            double mq = 0;
+            for (double e : eu[q]) {
+                mq = Math.max(mq, Math.abs(e));
+            }
+            mq = mq * (1 + 0x1p-40) + TINY_ABSOLUTE;
+            // Theorem B1.1: |D̂ - D| <= 2.1 K W + 2^-1000 with this K (docs/rules.md)
+            double kq = a * (6 * U + 2 * delta) + mq * (3 * delta + (k + 4) * 2 * U) + 2.2 * (k + 1) * U * (a + mq);
+            tau = 2.1 * kq;
+        }
+
+        QueryWalk run() {
+            walk(0, -1, 0);
+            return this;
+        }
+
+        private void walk(int depth, int maxSoFar, int unreliable) {
+            if (depth == k - 1) {
+                leaf(Math.max(maxSoFar, q), unreliable + (reliable[k - 1][q] ? 0 : 1));
+                return;
+            }
+            double[] here = partial[depth];
+            for (int t = 0; t < v; t++) {
+                tokens[depth] = t;
+                boolean ok = reliable[depth][t];
+                if (ok && unreliable == 0) {
+                    double[] add = contrib[depth][t], next = partial[depth + 1];
+                    for (int o = 0; o < v; o++) {
+                        next[o] = here[o] + add[o];
+                    }
+                    partialWeight[depth + 1] = partialWeight[depth] + weight[depth][t];
+                }
+                walk(depth + 1, Math.max(maxSoFar, t), unreliable + (ok ? 0 : 1));
+            }
+        }
+
+        private void leaf(int m, int unreliable) {
+            if (unreliable > 0) {
+                java.util.Arrays.fill(undecided, true);
+                undecided[m] = false;
+                exact(m);
+                return;
+            }
+            double w = partialWeight[k - 1] + weight[k - 1][q];
+            double threshold = unchecked ? 0 : tau * w + TINY_ABSOLUTE;
+            double[] s = partial[k - 1], last = contrib[k - 1][q], e = eu[q];
+            double target = (s[m] + last[m]) + w * e[m];
+            margins += v - 1;
+            // the common case first: every margin clears the bound (two loops skip o = m without a branch)
+            int unclear = 0;
+            for (int o = 0; o < m; o++) {
+                unclear += target - ((s[o] + last[o]) + w * e[o]) > threshold ? 0 : 1;
+            }
+            for (int o = m + 1; o < v; o++) {
+                unclear += target - ((s[o] + last[o]) + w * e[o]) > threshold ? 0 : 1;
+            }
+            if (unclear == 0) {
+                fastDecided++;
+                correct++;
+                return;
+            }
+            if (unchecked) {
+                return;
+            }
+            for (int o = 0; o < v; o++) {
+                double d = target - ((s[o] + last[o]) + w * e[o]);
+                if (o != m && d < -threshold) {
+                    fastWrong++;
+                    return;
+                }
+                undecided[o] = o != m && !(d > threshold);
+            }
+            exact(m);
+        }
+
+        /** The exact path for the outputs marked undecided (Theorem B1.2). */
+        private void exact(int m) {
+            exactInputs++;
+            BigDecimal[] wLo = new BigDecimal[k], wHi = new BigDecimal[k];
+            boolean weightsKnown = false;
+            for (int o = 0; o < v; o++) {
+                if (!undecided[o]) {
+                    continue;
+                }
+                BigDecimal[] g = new BigDecimal[k];
+                boolean anyPositive = false, anyNegative = false;
+                for (int i = 0; i < k; i++) {
+                    int t = tokens[i];
+                    g[i] = euExact[q][m].subtract(euExact[q][o])
+                            .add(evouExact[t][m].subtract(evouExact[t][o]))
+                            .add(pvouExact[i][m].subtract(pvouExact[i][o]));
+                    anyPositive |= g[i].signum() > 0;
+                    anyNegative |= g[i].signum() < 0;
+                }
+                if (!anyPositive) { // every weight is positive: the margin is <= 0
+                    exactWrong++;
+                    return;
+                }
+                if (!anyNegative) {
+                    continue; // some positive term, none negative: the margin is > 0
+                }
+                if (!weightsKnown) {
+                    enclosures(wLo, wHi);
+                    weightsKnown = true;
+                }
+                BigDecimal lower = BigDecimal.ZERO, upper = BigDecimal.ZERO;
+                for (int i = 0; i < k; i++) {
+                    boolean positive = g[i].signum() >= 0;
+                    lower = lower.add(g[i].multiply(positive ? wLo[i] : wHi[i]), ExactExpMath.DOWN);
+                    upper = upper.add(g[i].multiply(positive ? wHi[i] : wLo[i]), ExactExpMath.UP);
+                }
+                if (lower.signum() <= 0) {
+                    if (upper.signum() <= 0) {
+                        exactWrong++;
+                    } else {
+                        undecidable++;
+                    }
+                    return;
+                }
+            }
+            correct++;
+        }
+
+        /** w_i = exp(s R_i - c) enclosed, c = the largest upper end, so that the largest weight is about 1. */
+        private void enclosures(BigDecimal[] lo, BigDecimal[] hi) {
+            BigDecimal[] xLo = new BigDecimal[k], xHi = new BigDecimal[k];
+            BigDecimal c = null;
+            for (int i = 0; i < k; i++) {
+                BigDecimal r = eqkeRaw[q][tokens[i]].add(eqkpRaw[q][i]);
+                BigDecimal a = sExact[0].multiply(r), b = sExact[1].multiply(r); // exact products
+                xLo[i] = a.min(b).round(ExactExpMath.DOWN);
+                xHi[i] = a.max(b).round(ExactExpMath.UP);
+                c = c == null ? xHi[i] : c.max(xHi[i]);
+            }
+            for (int i = 0; i < k; i++) {
+                BigDecimal[] e = ExactExp.enclose(xLo[i].subtract(c), xHi[i].subtract(c));
+                lo[i] = e[0];
+                hi[i] = e[1];
+                exactExps++;
+            }
+        }
+    }
+
+    /** The directed-rounding contexts of the exact path. */
+    private static final class ExactExpMath {
+        static final java.math.MathContext DOWN = new java.math.MathContext(ExactExp.DIGITS, java.math.RoundingMode.FLOOR);
+        static final java.math.MathContext UP = new java.math.MathContext(ExactExp.DIGITS, java.math.RoundingMode.CEILING);
+    }
+}

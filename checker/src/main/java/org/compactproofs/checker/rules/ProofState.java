@@ -1,0 +1,72 @@
+package org.compactproofs.checker.rules;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.compactproofs.checker.cert.CertificateFormatException;
+import org.compactproofs.checker.cert.Step;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+
+/**
+ * What the steps have proven so far: the number of inputs shown correct (the sum over disjoint sets of inputs,
+ * each rule responsible for its set's disjointness from the others) and the work done, by kind.
+ */
+public final class ProofState {
+    private final Model model;
+    private final Path certificate;
+    private final int threads;
+    private CircuitTables tables;
+    private BigInteger proven = BigInteger.ZERO;
+    private final Map<String, Long> operations = new LinkedHashMap<>();
+    private boolean allInputsCounted;
+
+    public ProofState(Model model, Path certificate, int threads) {
+        this.model = model;
+        this.certificate = certificate;
+        this.threads = threads;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** The exact circuit tables, computed once, on first use. */
+    public CircuitTables tables() {
+        if (tables == null) {
+            tables = CircuitTables.of(model);
+            count("tables.exact-entries", (long) model.vocab() * (3L * model.vocab() + 2L * model.context()));
+        }
+        return tables;
+    }
+
+    public BigInteger proven() {
+        return proven;
+    }
+
+    public Map<String, Long> operations() {
+        return operations;
+    }
+
+    public void count(String kind, long n) {
+        operations.merge(kind, n, Long::sum);
+    }
+
+    /** Records a proof about every input at once; only one such step may count. */
+    public void provedAllInputs(Step step, BigInteger correct) {
+        if (allInputsCounted || proven.signum() > 0) {
+            throw error(step, 1, "a step about all inputs must be the only counting step");
+        }
+        allInputsCounted = true;
+        proven = correct;
+    }
+
+    public CertificateFormatException error(Step step, int column, String problem) {
+        return new CertificateFormatException(certificate, step.line(), column, "rule " + step.rule() + ": " + problem);
+    }
+}

@@ -1,0 +1,44 @@
+package org.compactproofs.generator.cli;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.generator.strategy.bruteforce.BruteForceProver;
+import org.compactproofs.generator.train.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "prove", mixinStandardHelpOptions = true,
+        description = "Write a certificate for a model with a proof strategy; check it with checker.jar check.")
+final class ProveCommand implements Callable<Integer> {
+    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force.")
+    String strategy;
+    @Option(names = "--model", required = true, description = "The model file (.safetensors).")
+    Path model;
+    @Option(names = "--out", required = true, description = "The certificate to write.")
+    Path out;
+    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        ModelReader.ModelFile file = ModelReader.read(model);
+        long start = System.nanoTime();
+        BigInteger claim = switch (strategy) {
+            case "brute-force" -> {
+                if (file.model().inputCount() > TrainedModel.MAX_EXHAUSTIVE * 16) {
+                    throw new UnusableInputException("brute force over " + file.model().vocab() + "^"
+                            + file.model().context() + " inputs is out of reach; use a structured strategy");
+                }
+                yield BruteForceProver.prove(file, out, Threads.resolve(threads));
+            }
+            default -> throw new UnusableInputException("unknown strategy '" + strategy + "' (known: brute-force)");
+        };
+        long total = file.model().inputCount();
+        System.out.printf("wrote %s: strategy %s, claim %d of %d correct (%s), %.2f s%n", out, strategy, claim, total,
+                TrainedModel.decimal(claim.longValue(), total), (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}
