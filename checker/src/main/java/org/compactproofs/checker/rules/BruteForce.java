@@ -51,15 +51,20 @@ public final class BruteForce {
     private final boolean unchecked;
 
     public BruteForce(Model m, CircuitTables t) {
-        this(m, t, false);
+        this(m, t, false, false);
     }
 
     /** The same evaluation with the error bound set to zero and no exact path: the benchmarks' baseline. */
     public static BruteForce uncheckedBaseline(Model m, CircuitTables t) {
-        return new BruteForce(m, t, true);
+        return new BruteForce(m, t, true, false);
     }
 
-    private BruteForce(Model m, CircuitTables t, boolean unchecked) {
+    /** Every input on the exact path (tests of that path alone). */
+    static BruteForce exactPathOnly(Model m, CircuitTables t) {
+        return new BruteForce(m, t, false, true);
+    }
+
+    private BruteForce(Model m, CircuitTables t, boolean unchecked, boolean exactOnly) {
         this.unchecked = unchecked;
         this.model = m;
         this.v = m.vocab();
@@ -76,7 +81,7 @@ public final class BruteForce {
         sDouble = ExactExp.inverseSqrtDouble(m.dHead());
         double a = maxAbs(evou) * (1 + 0x1p-40) + maxAbs(pvou) * (1 + 0x1p-40) + TINY_ABSOLUTE;
         evouPvouBound = a;
-        fastPathPossible = a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
+        fastPathPossible = !exactOnly && a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
     }
 
     /** Each entry's enclosure's lower end: a double within one ulp of the exact value. */
@@ -248,24 +253,43 @@ public final class BruteForce {
             exact(m);
         }
 
-        /** The exact path for the outputs marked undecided (Theorem B1.2). */
+        /**
+         * The exact path for the outputs marked undecided (Theorem B1.2). Positions with exactly equal raw scores
+         * have equal weights, so their terms are added exactly first; this decides exact ties.
+         */
         private void exact(int m) {
             exactInputs++;
-            BigDecimal[] wLo = new BigDecimal[k], wHi = new BigDecimal[k];
-            boolean weightsKnown = false;
+            BigDecimal[] groupScore = new BigDecimal[k];
+            int[] group = new int[k];
+            int groups = 0;
+            for (int i = 0; i < k; i++) {
+                BigDecimal r = eqkeRaw[q][tokens[i]].add(eqkpRaw[q][i]);
+                int j = 0;
+                while (j < groups && groupScore[j].compareTo(r) != 0) {
+                    j++;
+                }
+                if (j == groups) {
+                    groupScore[groups++] = r;
+                }
+                group[i] = j;
+            }
+            BigDecimal[] wLo = null, wHi = null;
             for (int o = 0; o < v; o++) {
                 if (!undecided[o]) {
                     continue;
                 }
-                BigDecimal[] g = new BigDecimal[k];
-                boolean anyPositive = false, anyNegative = false;
+                BigDecimal[] g = new BigDecimal[groups];
+                java.util.Arrays.fill(g, BigDecimal.ZERO);
                 for (int i = 0; i < k; i++) {
                     int t = tokens[i];
-                    g[i] = euExact[q][m].subtract(euExact[q][o])
+                    g[group[i]] = g[group[i]].add(euExact[q][m].subtract(euExact[q][o])
                             .add(evouExact[t][m].subtract(evouExact[t][o]))
-                            .add(pvouExact[i][m].subtract(pvouExact[i][o]));
-                    anyPositive |= g[i].signum() > 0;
-                    anyNegative |= g[i].signum() < 0;
+                            .add(pvouExact[i][m].subtract(pvouExact[i][o])));
+                }
+                boolean anyPositive = false, anyNegative = false;
+                for (BigDecimal x : g) {
+                    anyPositive |= x.signum() > 0;
+                    anyNegative |= x.signum() < 0;
                 }
                 if (!anyPositive) { // every weight is positive: the margin is <= 0
                     exactWrong++;
@@ -274,15 +298,16 @@ public final class BruteForce {
                 if (!anyNegative) {
                     continue; // some positive term, none negative: the margin is > 0
                 }
-                if (!weightsKnown) {
-                    enclosures(wLo, wHi);
-                    weightsKnown = true;
+                if (wLo == null) {
+                    wLo = new BigDecimal[groups];
+                    wHi = new BigDecimal[groups];
+                    enclosures(groupScore, groups, wLo, wHi);
                 }
                 BigDecimal lower = BigDecimal.ZERO, upper = BigDecimal.ZERO;
-                for (int i = 0; i < k; i++) {
-                    boolean positive = g[i].signum() >= 0;
-                    lower = lower.add(g[i].multiply(positive ? wLo[i] : wHi[i]), ExactExpMath.DOWN);
-                    upper = upper.add(g[i].multiply(positive ? wHi[i] : wLo[i]), ExactExpMath.UP);
+                for (int j = 0; j < groups; j++) {
+                    boolean positive = g[j].signum() >= 0;
+                    lower = lower.add(g[j].multiply(positive ? wLo[j] : wHi[j]), ExactExpMath.DOWN);
+                    upper = upper.add(g[j].multiply(positive ? wHi[j] : wLo[j]), ExactExpMath.UP);
                 }
                 if (lower.signum() <= 0) {
                     if (upper.signum() <= 0) {
@@ -296,21 +321,20 @@ public final class BruteForce {
             correct++;
         }
 
-        /** w_i = exp(s R_i - c) enclosed, c = the largest upper end, so that the largest weight is about 1. */
-        private void enclosures(BigDecimal[] lo, BigDecimal[] hi) {
-            BigDecimal[] xLo = new BigDecimal[k], xHi = new BigDecimal[k];
+        /** w_j = exp(s R_j - c) enclosed, c = the largest upper end, so that the largest weight is about 1. */
+        private void enclosures(BigDecimal[] score, int groups, BigDecimal[] lo, BigDecimal[] hi) {
+            BigDecimal[] xLo = new BigDecimal[groups], xHi = new BigDecimal[groups];
             BigDecimal c = null;
-            for (int i = 0; i < k; i++) {
-                BigDecimal r = eqkeRaw[q][tokens[i]].add(eqkpRaw[q][i]);
-                BigDecimal a = sExact[0].multiply(r), b = sExact[1].multiply(r); // exact products
-                xLo[i] = a.min(b).round(ExactExpMath.DOWN);
-                xHi[i] = a.max(b).round(ExactExpMath.UP);
-                c = c == null ? xHi[i] : c.max(xHi[i]);
+            for (int j = 0; j < groups; j++) {
+                BigDecimal a = sExact[0].multiply(score[j]), b = sExact[1].multiply(score[j]); // exact products
+                xLo[j] = a.min(b).round(ExactExpMath.DOWN);
+                xHi[j] = a.max(b).round(ExactExpMath.UP);
+                c = c == null ? xHi[j] : c.max(xHi[j]);
             }
-            for (int i = 0; i < k; i++) {
-                BigDecimal[] e = ExactExp.enclose(xLo[i].subtract(c), xHi[i].subtract(c));
-                lo[i] = e[0];
-                hi[i] = e[1];
+            for (int j = 0; j < groups; j++) {
+                BigDecimal[] e = ExactExp.enclose(xLo[j].subtract(c), xHi[j].subtract(c));
+                lo[j] = e[0];
+                hi[j] = e[1];
                 exactExps++;
             }
         }

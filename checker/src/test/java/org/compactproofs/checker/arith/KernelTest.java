@@ -1,0 +1,89 @@
+package org.compactproofs.checker.arith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Random;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic kernel's enclosures contain the truth (compared with Apfloat at 200 digits) and are tight. */
+class KernelTest {
+    private static Apfloat exp200(BigDecimal x) {
+        return ApfloatMath.exp(new Apfloat(x, 200));
+    }
+
+    @Test
+    void exactExpEnclosesAndIsTight() {
+        Random r = new Random(1);
+        String[] fixed = {"0", "-0", "0.5", "-0.5", "1e-40", "-1e-40", "3.75", "-3.75", "-700.125", "-19999.5",
+            "12.000000000000000000000000000001", "-1234.5678"};
+        for (int n = 0; n < 200; n++) {
+            BigDecimal x = n < fixed.length ? new BigDecimal(fixed[n])
+                    : new BigDecimal(r.nextGaussian() * Math.pow(10, r.nextInt(6) - 2)).negate();
+            BigDecimal lo = ExactExp.bound(x, false), hi = ExactExp.bound(x, true);
+            Apfloat truth = exp200(x);
+            assertTrue(new Apfloat(lo, 200).compareTo(truth) <= 0, "lower bound above e^" + x);
+            assertTrue(new Apfloat(hi, 200).compareTo(truth) >= 0, "upper bound below e^" + x);
+            // relative width far below what any rule needs (1e-50)
+            Apfloat width = new Apfloat(hi.subtract(lo), 200).divide(truth);
+            assertTrue(width.compareTo(new Apfloat("1e-50", 200)) < 0, "width " + width + " at " + x);
+        }
+    }
+
+    @Test
+    void farNegativeArgumentsAreBoundedByTinyNumbers() {
+        BigDecimal[] e = ExactExp.enclose(new BigDecimal("-1e30"), new BigDecimal("-25000"));
+        assertEquals(0, e[0].signum());
+        assertTrue(e[1].compareTo(new BigDecimal("1e-7999")) < 0);
+        assertThrows(ArithmeticException.class, () -> ExactExp.bound(new BigDecimal(30000), true));
+    }
+
+    @Test
+    void inverseSqrtEnclosuresAreVerified() {
+        for (int n : new int[] {1, 2, 3, 4, 8, 16, 32, 33, 100, 1024}) {
+            BigDecimal[] s = ExactExp.inverseSqrt(n);
+            Apfloat truth = ApfloatMath.inverseRoot(new Apfloat(n, 200), 2);
+            assertTrue(new Apfloat(s[0], 200).compareTo(truth) <= 0);
+            assertTrue(new Apfloat(s[1], 200).compareTo(truth) >= 0);
+            Interval d = ExactExp.inverseSqrtDouble(n);
+            assertTrue(new Apfloat(new BigDecimal(d.lo()), 200).compareTo(truth) <= 0);
+            assertTrue(new Apfloat(new BigDecimal(d.hi()), 200).compareTo(truth) >= 0);
+            assertTrue(d.width() <= 4 * Math.ulp(d.hi()), "width " + d.width());
+        }
+    }
+
+    @Test
+    void intervalOperationsEncloseExactResults() {
+        Random r = new Random(2);
+        for (int n = 0; n < 2000; n++) {
+            double a = r.nextGaussian() * 100, b = r.nextGaussian() * 100, c = r.nextGaussian() * 3;
+            Interval x = Interval.point(a).times(Interval.point(b));
+            BigDecimal exact = new BigDecimal(a).multiply(new BigDecimal(b));
+            assertTrue(new BigDecimal(x.lo()).compareTo(exact) <= 0 && new BigDecimal(x.hi()).compareTo(exact) >= 0);
+            Interval y = Interval.point(a).minus(c);
+            BigDecimal diff = new BigDecimal(a).subtract(new BigDecimal(c));
+            assertTrue(new BigDecimal(y.lo()).compareTo(diff) <= 0 && new BigDecimal(y.hi()).compareTo(diff) >= 0);
+            double arg = r.nextGaussian() * 50;
+            Interval e = Interval.point(arg).exp();
+            Apfloat truth = exp200(new BigDecimal(arg));
+            assertTrue(new Apfloat(new BigDecimal(e.lo()), 200).compareTo(truth) <= 0, "exp lower at " + arg);
+            assertTrue(new Apfloat(new BigDecimal(e.hi()), 200).compareTo(truth) >= 0, "exp upper at " + arg);
+        }
+    }
+
+    @Test
+    void enclosingADecimalIsVerifiedAndTight() {
+        Random r = new Random(3);
+        for (int n = 0; n < 1000; n++) {
+            BigDecimal x = new BigDecimal(r.nextGaussian()).multiply(new BigDecimal(r.nextGaussian()))
+                    .add(new BigDecimal("1e-30"));
+            Interval i = Interval.enclosing(x);
+            assertTrue(new BigDecimal(i.lo()).compareTo(x) <= 0 && new BigDecimal(i.hi()).compareTo(x) >= 0);
+            assertTrue(i.hi() == i.lo() || Math.nextUp(i.lo()) == i.hi());
+        }
+    }
+}

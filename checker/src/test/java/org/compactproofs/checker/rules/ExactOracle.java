@@ -1,0 +1,165 @@
+package org.compactproofs.checker.rules;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+
+/**
+ * The true number of correct inputs, computed independently of the rules under test.
+ *
+ * <p>For input x and wrong output o, correct-against-o means N = sum_i exp(s R_i) g_i > 0 with R_i the exact raw
+ * score and g_i the exact logit-difference term (both exact dyadic rationals from {@link CircuitTables}, which
+ * CircuitTablesTest checks against BigDecimal). Positions with equal R_i have equal weights, so they are grouped
+ * and their g summed exactly; if every group sum is zero, N = 0 exactly (a tie: wrong). Otherwise N is not zero:
+ * the s R_j of distinct groups are distinct algebraic numbers, so by the Lindemann-Weierstrass theorem their
+ * exponentials are linearly independent over the algebraic numbers. Its sign is then found either in double
+ * precision, when every |s R_i| <= 700 and |N| exceeds 10^-6 of the sum of the absolute terms (a million times
+ * the worst-case rounding error of that short computation, about 10^-12 of it), or else with Apfloat at
+ * increasing precision (50, 200, 800 digits) until |N| clears a tolerance far above Apfloat's error. Groups more
+ * than 20000 below the top score are bounded rather than computed (their weight is below e^-20000).
+ */
+final class ExactOracle {
+    private final Model m;
+    private final int v, k;
+    private final BigDecimal[][] eqke, eqkp, evou, pvou, eu;
+    private final double[][] eqkeD, eqkpD, evouD, pvouD, euD;
+    private final double s;
+    long apfloatCalls;
+
+    ExactOracle(Model m) {
+        this.m = m;
+        this.v = m.vocab();
+        this.k = m.context();
+        CircuitTables t = CircuitTables.of(m);
+        eqke = t.eqkeRaw().exactDecimals();
+        eqkp = t.eqkpRaw().exactDecimals();
+        evou = t.evou().exactDecimals();
+        pvou = t.pvou().exactDecimals();
+        eu = t.eu().exactDecimals();
+        eqkeD = toDouble(eqke);
+        eqkpD = toDouble(eqkp);
+        evouD = toDouble(evou);
+        pvouD = toDouble(pvou);
+        euD = toDouble(eu);
+        s = 1 / Math.sqrt(m.dHead());
+    }
+
+    private static double[][] toDouble(BigDecimal[][] a) {
+        double[][] d = new double[a.length][a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                d[i][j] = a[i][j].doubleValue();
+            }
+        }
+        return d;
+    }
+
+    long trueCount() {
+        long correct = 0;
+        int[] x = new int[k];
+        for (long n = 0; n < m.inputCount(); n++) {
+            long r = n;
+            for (int i = k - 1; i >= 0; i--) {
+                x[i] = (int) (r % v);
+                r /= v;
+            }
+            if (isCorrect(x)) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    boolean isCorrect(int[] x) {
+        int q = x[k - 1], max = 0;
+        for (int t : x) {
+            max = Math.max(max, t);
+        }
+        for (int o = 0; o < v; o++) {
+            if (o != max && sign(x, q, max, o) <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int sign(int[] x, int q, int max, int o) {
+        Integer fast = doubleSign(x, q, max, o);
+        if (fast != null) {
+            return fast;
+        }
+        TreeMap<BigDecimal, BigDecimal> groups = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (int i = 0; i < k; i++) {
+            BigDecimal r = eqke[q][x[i]].add(eqkp[q][i]);
+            BigDecimal g = eu[q][max].subtract(eu[q][o]).add(evou[x[i]][max].subtract(evou[x[i]][o]))
+                    .add(pvou[i][max].subtract(pvou[i][o]));
+            groups.merge(r, g, BigDecimal::add);
+        }
+        groups.values().removeIf(g -> g.signum() == 0);
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        apfloatCalls++;
+        for (long digits : new long[] {50, 200, 800}) {
+            Integer sg = apfloatSign(groups, digits);
+            if (sg != null) {
+                return sg;
+            }
+        }
+        throw new AssertionError("oracle cannot decide the sign at 800 digits for input "
+                + java.util.Arrays.toString(x) + " output " + o);
+    }
+
+    private Integer doubleSign(int[] x, int q, int max, int o) {
+        double[] xs = new double[k];
+        double top = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            xs[i] = s * (eqkeD[q][x[i]] + eqkpD[q][i]);
+            if (!(Math.abs(xs[i]) <= 700)) {
+                return null;
+            }
+            top = Math.max(top, xs[i]);
+        }
+        double sum = 0, abs = 0;
+        for (int i = 0; i < k; i++) {
+            double g = (euD[q][max] - euD[q][o]) + (evouD[x[i]][max] - evouD[x[i]][o]) + (pvouD[i][max] - pvouD[i][o]);
+            double term = Math.exp(xs[i] - top) * g;
+            sum += term;
+            abs += Math.abs(term);
+        }
+        if (!Double.isFinite(abs) || abs < 1e-250) {
+            return null;
+        }
+        return Math.abs(sum) > 1e-6 * abs ? (sum > 0 ? 1 : -1) : null;
+    }
+
+    private Integer apfloatSign(TreeMap<BigDecimal, BigDecimal> groups, long digits) {
+        Apfloat scale = ApfloatMath.inverseRoot(new Apfloat(m.dHead(), digits), 2);
+        BigDecimal top = groups.firstKey();
+        Apfloat sum = new Apfloat(0, digits), abs = new Apfloat(0, digits);
+        BigDecimal farAbs = BigDecimal.ZERO;
+        for (Map.Entry<BigDecimal, BigDecimal> e : groups.entrySet()) {
+            Apfloat y = scale.multiply(new Apfloat(e.getKey().subtract(top), digits));
+            Apfloat g = new Apfloat(e.getValue(), digits);
+            if (y.compareTo(new Apfloat(-20000)) < 0) {
+                farAbs = farAbs.add(e.getValue().abs());
+                continue;
+            }
+            Apfloat term = ApfloatMath.exp(y).multiply(g);
+            sum = sum.add(term);
+            abs = abs.add(ApfloatMath.abs(term));
+        }
+        // Apfloat's error is a few units in the last of `digits` places; far groups weigh at most e^-20000 < 10^-8685
+        Apfloat tolerance = abs.multiply(new Apfloat("1e-" + (digits - 15), digits))
+                .add(new Apfloat(farAbs.round(new MathContext(16, java.math.RoundingMode.CEILING)), digits).multiply(new Apfloat("1e-8685", digits)));
+        if (ApfloatMath.abs(sum).compareTo(tolerance) > 0) {
+            return sum.signum();
+        }
+        return null;
+    }
+}
