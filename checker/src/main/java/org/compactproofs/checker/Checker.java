@@ -36,7 +36,7 @@ public final class Checker {
             List<Rule> rules = Strategies.rules(h.strategy());
             if (rules == null) {
                 throw new CertificateFormatException(certificate, h.strategyLine(), 10, "unknown strategy '"
-                        + h.strategy() + "' (known: " + String.join(", ", Strategies.names()) + ")");
+                        + CertificateFormatException.quote(h.strategy()) + "' (known: " + String.join(", ", Strategies.names()) + ")");
             }
             ProofState state = new ProofState(model.model(), certificate, threads);
             Step step;

@@ -22,7 +22,10 @@ public record Interval(double lo, double hi) {
         return new Interval(x, x);
     }
 
-    /** An enclosure of an exact decimal, verified by exact comparison (not trusting BigDecimal.doubleValue). */
+    /**
+     * The tightest double enclosure of an exact decimal: lo is the largest double <= exact, hi the smallest double
+     * >= exact, established by exact comparison (BigDecimal.doubleValue only supplies the starting point).
+     */
     public static Interval enclosing(BigDecimal exact) {
         double d = exact.doubleValue();
         double lo = d, hi = d;
@@ -35,6 +38,13 @@ public record Interval(double lo, double hi) {
         }
         while (new BigDecimal(hi).compareTo(exact) < 0) {
             hi = Math.nextUp(hi);
+        }
+        // tighten: lo the largest double <= exact, hi the smallest double >= exact (adjacent or equal)
+        while (Math.nextUp(lo) <= hi && new BigDecimal(Math.nextUp(lo)).compareTo(exact) <= 0) {
+            lo = Math.nextUp(lo);
+        }
+        while (Math.nextDown(hi) >= lo && new BigDecimal(Math.nextDown(hi)).compareTo(exact) >= 0) {
+            hi = Math.nextDown(hi);
         }
         return new Interval(lo, hi);
     }

@@ -126,10 +126,14 @@ public final class CertificateReader implements AutoCloseable {
                 case 3 -> {
                     claimed = Numbers.naturalNumber(file, lines.lineNumber(), s.claimLine().INT(0).getSymbol());
                     total = Numbers.naturalNumber(file, lines.lineNumber(), s.claimLine().INT(1).getSymbol());
-                    BigInteger inputs = BigInteger.valueOf(vocab).pow(context);
+                    // vocab^context is computed only when it can equal a total of at most MAX_DIGITS digits
+                    boolean fits = context * Math.log10(vocab) <= Numbers.MAX_DIGITS;
+                    BigInteger inputs = fits ? BigInteger.valueOf(vocab).pow(context) : null;
                     if (!total.equals(inputs)) {
-                        throw error(s.claimLine().INT(1).getSymbol(), "the claim counts out of " + total
-                                + " inputs, but vocab^context = " + vocab + "^" + context + " = " + inputs);
+                        throw error(s.claimLine().INT(1).getSymbol(), "the claim counts out of "
+                                + CertificateFormatException.abbreviate(total.toString()) + " inputs, but vocab^context = "
+                                + vocab + "^" + context + (fits ? " = " + CertificateFormatException.abbreviate(
+                                        inputs.toString()) : " has more than " + Numbers.MAX_DIGITS + " digits"));
                     }
                     if (claimed.compareTo(total) > 0) {
                         throw error(s.claimLine().INT(0).getSymbol(), "claims " + claimed + " correct of " + total);
@@ -166,11 +170,11 @@ public final class CertificateReader implements AutoCloseable {
         for (CertificateParser.FieldContext f : step.field()) {
             Token value = f.value().getStart();
             if (value.getText().length() > Numbers.MAX_DIGITS) {
-                throw error(value, "number of " + value.getText().length() + " characters; the limit is "
-                        + Numbers.MAX_DIGITS);
+                throw error(value, (f.value().number() != null ? "number" : "value") + " of "
+                        + value.getText().length() + " characters; the limit is " + Numbers.MAX_DIGITS);
             }
             fields.add(new Step.Field(f.key.getText(), value.getText(), f.value().number() != null,
-                    value.getCharPositionInLine() + 1));
+                    f.key.getCharPositionInLine() + 1, value.getCharPositionInLine() + 1));
         }
         return new Step(lines.lineNumber(), step.ruleName.getCharPositionInLine() + 1, step.ruleName.getText(), fields);
     }

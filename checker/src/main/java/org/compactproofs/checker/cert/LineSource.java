@@ -2,67 +2,82 @@ package org.compactproofs.checker.cert;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.compactproofs.checker.UnusableInputException;
 
 /**
  * Lines of a UTF-8 text, read one at a time with a bound on the length of a line, so that memory stays bounded
- * whatever the input (a line longer than {@link #MAX_LINE} characters is an error, not an allocation).
+ * whatever the input (a line longer than {@link #MAX_LINE} bytes is an error, not an allocation). Each line's
+ * bytes are decoded on their own, so a malformed byte is reported at its exact line and column.
  */
 final class LineSource implements AutoCloseable {
     static final int MAX_LINE = 1 << 20;
 
     private final Path file;
-    private final Reader in;
+    private final InputStream in;
+    private final byte[] buffer = new byte[MAX_LINE];
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private int lineNumber;
     private boolean eof;
 
     LineSource(Path file, InputStream stream) {
         this.file = file;
-        this.in = new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        this.in = stream;
     }
 
     int lineNumber() {
         return lineNumber;
     }
 
-    /** The next line without its terminator, or null at the end. */
+    /** The next line without its terminator (LF or CRLF), or null at the end. */
     String next() {
         if (eof) {
             return null;
         }
-        StringBuilder line = new StringBuilder();
         lineNumber++;
+        int length = 0;
         try {
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    return stripCr(line);
-                }
-                if (line.length() >= MAX_LINE) {
+            int b;
+            while ((b = in.read()) != -1 && b != '\n') {
+                if (length == MAX_LINE) {
                     throw new CertificateFormatException(file, lineNumber, MAX_LINE + 1,
-                            "line longer than " + MAX_LINE + " characters");
+                            "line longer than " + MAX_LINE + " bytes");
                 }
-                line.append((char) c);
+                buffer[length++] = (byte) b;
             }
-        } catch (MalformedInputException e) {
-            throw new CertificateFormatException(file, lineNumber, line.length() + 1, "not valid UTF-8");
+            if (b == -1) {
+                eof = true;
+                if (length == 0) {
+                    return null;
+                }
+            }
         } catch (IOException e) {
             throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
         }
-        eof = true;
-        return line.length() == 0 ? null : stripCr(line);
+        if (length > 0 && buffer[length - 1] == '\r') {
+            length--;
+        }
+        return decode(length);
     }
 
-    private static String stripCr(StringBuilder line) {
-        int n = line.length();
-        return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+    private String decode(int length) {
+        CharBuffer out = CharBuffer.allocate(length);
+        decoder.reset();
+        CoderResult result = decoder.decode(ByteBuffer.wrap(buffer, 0, length), out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new CertificateFormatException(file, lineNumber, out.position() + 1, "not valid UTF-8");
+        }
+        return out.flip().toString();
     }
 
     @Override

@@ -166,7 +166,8 @@ public final class BruteForce {
                 for (int t = 0; t < v; t++) {
                     Interval w = Double.isFinite(shift) ? x[i][t].minus(shift).exp() : null;
                     boolean ok = fastPathPossible && w != null && w.lo() > 0 && Double.isFinite(w.hi());
-                    double relative = ok ? Math.nextUp(w.width() / w.lo()) : Double.POSITIVE_INFINITY;
+                    // (h - l) / l, enlarged by 2^-40 relative to cover the two roundings of its computation
+                    double relative = ok ? (w.width() / w.lo()) * (1 + 0x1p-40) : Double.POSITIVE_INFINITY;
                     reliable[i][t] = ok && relative <= MAX_RELATIVE_WIDTH;
                     if (reliable[i][t]) {
                         delta = Math.max(delta, relative);

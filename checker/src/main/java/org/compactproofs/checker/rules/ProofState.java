@@ -67,6 +67,6 @@ public final class ProofState {
     }
 
     public CertificateFormatException error(Step step, int column, String problem) {
-        return new CertificateFormatException(certificate, step.line(), column, "rule " + step.rule() + ": " + problem);
+        return new CertificateFormatException(certificate, step.line(), column, "rule " + CertificateFormatException.quote(step.rule()) + ": " + problem);
     }
 }
