@@ -66,6 +66,14 @@ public final class ProofState {
         proven = correct;
     }
 
+    /** Adds the size of a case proven correct; cases are disjoint from each other by their keys. */
+    public void provedCases(Step step, BigInteger count) {
+        if (allInputsCounted) {
+            throw error(step, 1, "a step about all inputs must be the only counting step");
+        }
+        proven = proven.add(count);
+    }
+
     public CertificateFormatException error(Step step, int column, String problem) {
         return new CertificateFormatException(certificate, step.line(), column, "rule " + CertificateFormatException.quote(step.rule()) + ": " + problem);
     }

@@ -2,17 +2,20 @@ package org.compactproofs.checker.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The strategies a certificate may name, and the rules each may use. Append-only: version 1 stays checkable. */
 public final class Strategies {
-    private static final Map<String, List<Rule>> RULES = Map.of(
-            "brute-force", List.of(new BruteForceRule()));
+    private static final Map<String, Supplier<List<Rule>>> RULES = Map.of(
+            "brute-force", () -> List.of(new BruteForceRule()),
+            "cubic", () -> List.of(new CubicCaseRule()));
 
     private Strategies() {}
 
-    /** The rules of a strategy, or null if the strategy is unknown. */
+    /** Fresh instances of the rules of a strategy (rules keep per-certificate state), or null if unknown. */
     public static List<Rule> rules(String strategy) {
-        return RULES.get(strategy);
+        Supplier<List<Rule>> rules = RULES.get(strategy);
+        return rules == null ? null : rules.get();
     }
 
     public static java.util.Set<String> names() {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceProver;
+import org.compactproofs.generator.strategy.cubic.CubicProver;
 import org.compactproofs.generator.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Write a certificate for a model with a proof strategy; check it with checker.jar check.")
 final class ProveCommand implements Callable<Integer> {
-    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force.")
+    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force, cubic.")
     String strategy;
     @Option(names = "--model", required = true, description = "The model file (.safetensors).")
     Path model;
@@ -34,10 +35,11 @@ final class ProveCommand implements Callable<Integer> {
                 }
                 yield BruteForceProver.prove(file, out, Threads.resolve(threads));
             }
-            default -> throw new UnusableInputException("unknown strategy '" + strategy + "' (known: brute-force)");
+            case "cubic" -> CubicProver.prove(file, out);
+            default -> throw new UnusableInputException("unknown strategy '" + strategy + "' (known: brute-force, cubic)");
         };
         long total = file.model().inputCount();
-        System.out.printf("wrote %s: strategy %s, claim %d of %d correct (%s), %.2f s%n", out, strategy, claim, total,
+        System.out.printf("wrote %s: strategy %s, claim %s of %d correct (%s), %.2f s%n", out, strategy, claim, total,
                 TrainedModel.decimal(claim.longValue(), total), (System.nanoTime() - start) / 1e9);
         return 0;
     }

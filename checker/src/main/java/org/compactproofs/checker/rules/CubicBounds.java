@@ -1,0 +1,200 @@
+package org.compactproofs.checker.rules;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.compactproofs.checker.arith.ExactExp;
+import org.compactproofs.checker.arith.Interval;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+
+/**
+ * The lower bounds of rule C1 (docs/rules.md), computed in double arithmetic rounded toward minus infinity
+ * (every sum and product is followed by {@link Math#nextDown}, which covers its half-ulp error; kernel K2).
+ * Tables enter through their verified enclosures; attention weights through interval enclosures of
+ * exp(s R - shift_q). All quantities here are lower bounds of the real numbers named in the rule; the weights'
+ * upper ends are used where a weight multiplies a non-positive number.
+ */
+final class CubicBounds {
+    /** Tokens just below the largest allowed non-max token that are bounded one by one (rule C1's W). */
+    static final int WINDOW = 8;
+
+    private final int v, k;
+    private final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;
+    private final BigDecimal[][] eqkeRaw, eqkpRaw;
+    private final Interval scale;
+    private final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q
+    private final double[][][][] exclusiveMin;                    // [m] -> {min1[o][b], arg1[o][b], min2[o][b]}
+    long operations;
+
+    CubicBounds(Model m, CircuitTables t) {
+        v = m.vocab();
+        k = m.context();
+        BigDecimal[][] evou = t.evou().exactDecimals(), pvou = t.pvou().exactDecimals(), eu = t.eu().exactDecimals();
+        evouLo = ends(evou, false);
+        evouHi = ends(evou, true);
+        pvouLo = ends(pvou, false);
+        pvouHi = ends(pvou, true);
+        euLo = ends(eu, false);
+        euHi = ends(eu, true);
+        eqkeRaw = t.eqkeRaw().exactDecimals();
+        eqkpRaw = t.eqkpRaw().exactDecimals();
+        scale = ExactExp.inverseSqrtDouble(m.dHead());
+        weightLo = new double[v][][];
+        weightHi = new double[v][][];
+        prefixMaxHi = new double[v][][];
+        exclusiveMin = new double[v][][][];
+    }
+
+    private static double[][] ends(BigDecimal[][] exact, boolean upper) {
+        double[][] out = new double[exact.length][exact[0].length];
+        for (int i = 0; i < exact.length; i++) {
+            for (int j = 0; j < exact[0].length; j++) {
+                Interval e = Interval.enclosing(exact[i][j]);
+                out[i][j] = upper ? e.hi() : e.lo();
+            }
+        }
+        return out;
+    }
+
+    static double add(double a, double b) {
+        return Math.nextDown(a + b);
+    }
+
+    /** A lower bound of w·g for w in [wl, wh] (wl >= 0) and g >= gl. */
+    static double mul(double wl, double wh, double gl) {
+        return Math.nextDown((gl >= 0 ? wl : wh) * gl);
+    }
+
+    /** Weights exp(s R(i,t) - shift_q) enclosed, shift_q = the largest upper end of s R for this query. */
+    private void weights(int q) {
+        if (weightLo[q] != null) {
+            return;
+        }
+        Interval[][] x = new Interval[k][v];
+        double shift = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            for (int t = 0; t < v; t++) {
+                x[i][t] = scale.times(Interval.enclosing(eqkeRaw[q][t].add(eqkpRaw[q][i])));
+                shift = Math.max(shift, x[i][t].hi());
+            }
+        }
+        double[][] lo = new double[k][v], hi = new double[k][v], prefix = new double[k][v];
+        for (int i = 0; i < k; i++) {
+            double running = 0;
+            for (int t = 0; t < v; t++) {
+                // an infinite shift (scores beyond double range) leaves the trivial enclosure [0, +inf]
+                Interval w = Double.isFinite(shift) ? x[i][t].minus(shift).exp() : new Interval(0, Double.POSITIVE_INFINITY);
+                lo[i][t] = w.lo();
+                hi[i][t] = w.hi();
+                running = Math.max(running, w.hi());
+                prefix[i][t] = running;
+                operations++;
+            }
+        }
+        weightLo[q] = lo;
+        weightHi[q] = hi;
+        prefixMaxHi[q] = prefix;
+    }
+
+    /** D(t,o) = EVOU[t][m] - EVOU[t][o], lower bound. */
+    private double ovLo(int m, int t, int o) {
+        return Math.nextDown(evouLo[t][m] - evouHi[t][o]);
+    }
+
+    /** For each output o and bound b: min over t <= b, t != o, of the lower bound of D(t,o) (two smallest kept). */
+    private double[][][] exclusive(int m) {
+        if (exclusiveMin[m] == null) {
+            double[][] min1 = new double[v][m], arg1 = new double[v][m], min2 = new double[v][m];
+            for (int o = 0; o < v; o++) {
+                double a = Double.POSITIVE_INFINITY, b = Double.POSITIVE_INFINITY;
+                int at = -1;
+                for (int t = 0; t < m; t++) {
+                    double d = ovLo(m, t, o);
+                    if (d < a) {
+                        b = a;
+                        a = d;
+                        at = t;
+                    } else if (d < b) {
+                        b = d;
+                    }
+                    min1[o][t] = a;
+                    arg1[o][t] = at;
+                    min2[o][t] = b;
+                }
+            }
+            exclusiveMin[m] = new double[][][] {min1, arg1, min2};
+            operations += (long) v * m;
+        }
+        return exclusiveMin[m];
+    }
+
+    /** g_i(o; t) = (EU[q][m]-EU[q][o]) + (PVOU[i][m]-PVOU[i][o]) + (EVOU[t][m]-EVOU[t][o]), lower bound. */
+    private double gLo(double common, int m, int t, int o) {
+        return add(common, ovLo(m, t, o));
+    }
+
+    /**
+     * The smallest, over outputs o != m, of the rule's lower bound for case (q, m, c, a): every input of the case
+     * is correct if this is positive. Returns the value and, through {@code worst}, the output attaining it.
+     */
+    double caseBound(int q, int m, int c, int a, int[] worst) {
+        weights(q);
+        double[][] lo = weightLo[q], hi = weightHi[q];
+        double[][][] ex = c > 0 && a - WINDOW >= 0 ? exclusive(m) : null;
+        int others = k - 1;
+        double[] maxTerm = new double[others], diff = new double[others];
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int o = 0; o < v; o++) {
+            if (o == m) {
+                continue;
+            }
+            double eu = Math.nextDown(euLo[q][m] - euHi[q][o]);
+            double base = mul(lo[k - 1][q], hi[k - 1][q], gLo(add(eu, Math.nextDown(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
+            for (int i = 0; i < others; i++) {
+                double common = add(eu, Math.nextDown(pvouLo[i][m] - pvouHi[i][o]));
+                maxTerm[i] = mul(lo[i][m], hi[i][m], gLo(common, m, m, o));
+                base = add(base, maxTerm[i]);
+                if (c > 0) {
+                    diff[i] = Math.nextDown(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm[i]);
+                }
+            }
+            double bound = base;
+            if (c > 0) {
+                Arrays.sort(diff);
+                for (int j = 0; j < c; j++) {
+                    bound = add(bound, diff[j]);
+                }
+            }
+            operations += (long) others * (c > 0 ? Math.min(a + 1, WINDOW) + 3 : 1);
+            if (Double.isNaN(bound) || bound < smallest) { // NaN (from infinite enclosures) must fail, not pass
+                smallest = bound;
+                worst[0] = o;
+            }
+        }
+        return smallest;
+    }
+
+
+    /** T_i(o, a): a lower bound of w_i(t) g_i(o; t) over every non-max token t <= a. */
+    private double nonmaxTerm(int q, int m, int a, int i, int o, double common, double[][][] ex) {
+        double[] lo = weightLo[q][i], hi = weightHi[q][i];
+        double t0 = Double.POSITIVE_INFINITY;
+        if (o <= a) {
+            t0 = mul(lo[o], hi[o], gLo(common, m, o, o));
+        }
+        int from = Math.max(0, a - WINDOW + 1);
+        for (int t = from; t <= a; t++) {
+            if (t != o) {
+                t0 = Math.min(t0, mul(lo[t], hi[t], Math.min(0, gLo(common, m, t, o))));
+            }
+        }
+        if (from > 0) {
+            int b = from - 1;
+            double d = ex[1][o][b] != o ? ex[0][o][b] : ex[2][o][b];
+            if (d != Double.POSITIVE_INFINITY) {
+                t0 = Math.min(t0, mul(0, prefixMaxHi[q][i][b], Math.min(0, add(common, d))));
+            }
+        }
+        return t0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.compactproofs.checker.rules;
+
+import java.math.BigInteger;
+import org.compactproofs.checker.cert.Step;
+
+/** Reading a step's fields: each named field exactly once, no unknown fields; malformed fields are exit 2. */
+final class Fields {
+    private Fields() {}
+
+    static Step.Field field(Step step, ProofState state, String key) {
+        Step.Field found = null;
+        for (Step.Field f : step.fields()) {
+            if (f.key().equals(key)) {
+                if (found != null) {
+                    throw state.error(step, f.column(), "field '" + key + "' given twice");
+                }
+                found = f;
+            }
+        }
+        return found;
+    }
+
+    /** A required integer field. */
+    static BigInteger integer(Step step, ProofState state, String key) {
+        Step.Field f = field(step, state, key);
+        if (f == null) {
+            throw state.error(step, step.column(), "missing field '" + key + "'");
+        }
+        if (!f.number() || !f.value().matches("-?[0-9]+")) {
+            throw state.error(step, f.valueColumn(), "field '" + key + "' must be an integer");
+        }
+        return new BigInteger(f.value());
+    }
+
+    /** Every field of the step is one of the allowed keys. */
+    static void only(Step step, ProofState state, String... keys) {
+        for (Step.Field f : step.fields()) {
+            if (!java.util.Arrays.asList(keys).contains(f.key())) {
+                throw state.error(step, f.column(), "unknown field '" + f.key() + "' (fields: "
+                        + String.join(", ", keys) + ")");
+            }
+        }
+    }
+}
