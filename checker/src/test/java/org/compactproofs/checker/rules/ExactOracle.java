@@ -18,12 +18,13 @@ import org.compactproofs.checker.model.Model;
  * and their g summed exactly; if every group sum is zero, N = 0 exactly (a tie: wrong). Otherwise N is not zero:
  * the s R_j of distinct groups are distinct algebraic numbers, so by the Lindemann-Weierstrass theorem their
  * exponentials are linearly independent over the algebraic numbers. Its sign is then found either in double
- * precision, when every |s R_i| <= 700 and |N| exceeds 10^-6 of the sum of the absolute terms (a million times
- * the worst-case rounding error of that short computation, about 10^-12 of it), or else with Apfloat at
+ * precision, when every |s R_i| <= 10^6 and |N| exceeds 10^-6 of the sum of the absolute terms (a thousand
+ * times the worst-case rounding error of that short computation, below 10^-9 of it; terms whose weight is
+ * below e^-600 of the largest are bounded by 10^-260 |g| instead of computed), or else with Apfloat at
  * increasing precision (50, 200, 800 digits) until |N| clears a tolerance far above Apfloat's error. Groups more
  * than 20000 below the top score are bounded rather than computed (their weight is below e^-20000).
  */
-final class ExactOracle {
+public final class ExactOracle {
     private final Model m;
     private final int v, k;
     private final BigDecimal[][] eqke, eqkp, evou, pvou, eu;
@@ -31,7 +32,7 @@ final class ExactOracle {
     private final double s;
     long apfloatCalls;
 
-    ExactOracle(Model m) {
+    public ExactOracle(Model m) {
         this.m = m;
         this.v = m.vocab();
         this.k = m.context();
@@ -59,7 +60,7 @@ final class ExactOracle {
         return d;
     }
 
-    long trueCount() {
+    public long trueCount() {
         long correct = 0;
         int[] x = new int[k];
         for (long n = 0; n < m.inputCount(); n++) {
@@ -75,7 +76,7 @@ final class ExactOracle {
         return correct;
     }
 
-    boolean isCorrect(int[] x) {
+    public boolean isCorrect(int[] x) {
         int q = x[k - 1], max = 0;
         for (int t : x) {
             max = Math.max(max, t);
@@ -115,27 +116,44 @@ final class ExactOracle {
                 + java.util.Arrays.toString(x) + " output " + o);
     }
 
+    /** [q][i][t]: s (EQKE + EQKP) in double, computed once. */
+    private double[][][] scores;
+
     private Integer doubleSign(int[] x, int q, int max, int o) {
+        if (scores == null) {
+            scores = new double[v][k][v];
+            for (int qq = 0; qq < v; qq++) {
+                for (int i = 0; i < k; i++) {
+                    for (int t = 0; t < v; t++) {
+                        scores[qq][i][t] = s * (eqkeD[qq][t] + eqkpD[qq][i]);
+                    }
+                }
+            }
+        }
         double[] xs = new double[k];
         double top = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < k; i++) {
-            xs[i] = s * (eqkeD[q][x[i]] + eqkpD[q][i]);
-            if (!(Math.abs(xs[i]) <= 700)) {
+            xs[i] = scores[q][i][x[i]];
+            if (!(Math.abs(xs[i]) <= 1e6)) { // the exponent's rounding error stays below 1e-9
                 return null;
             }
             top = Math.max(top, xs[i]);
         }
-        double sum = 0, abs = 0;
+        double sum = 0, abs = 0, neglected = 0;
         for (int i = 0; i < k; i++) {
             double g = (euD[q][max] - euD[q][o]) + (evouD[x[i]][max] - evouD[x[i]][o]) + (pvouD[i][max] - pvouD[i][o]);
+            if (xs[i] - top < -600) { // the weight is below e^-600 (relative): bounded, not computed
+                neglected += Math.abs(g) * 1e-260;
+                continue;
+            }
             double term = Math.exp(xs[i] - top) * g;
             sum += term;
             abs += Math.abs(term);
         }
-        if (!Double.isFinite(abs) || abs < 1e-250) {
+        if (!Double.isFinite(abs + neglected) || abs < 1e-250) {
             return null;
         }
-        return Math.abs(sum) > 1e-6 * abs ? (sum > 0 ? 1 : -1) : null;
+        return Math.abs(sum) > 1e-6 * abs + 2 * neglected ? (sum > 0 ? 1 : -1) : null;
     }
 
     private Integer apfloatSign(TreeMap<BigDecimal, BigDecimal> groups, long digits) {

@@ -18,8 +18,8 @@ import org.compactproofs.checker.model.ModelReader;
  * trained (test resources), and built to sit on edge cases: exact ties, equal attention scores, duplicated
  * embeddings and unembedding columns, nearly equal logits, integer weights, huge and tiny weights.
  */
-final class SmallModels {
-    record Named(String name, Model model) {
+public final class SmallModels {
+    public record Named(String name, Model model) {
         @Override
         public String toString() {
             return name + " (vocab " + model.vocab() + ", context " + model.context() + ")";
@@ -155,7 +155,7 @@ final class SmallModels {
     }
 
     /** The trained models shipped as test resources. */
-    static List<Named> trained() {
+    public static List<Named> trained() {
         try {
             Path dir = Path.of(SmallModels.class.getResource("/models/README.md").toURI()).getParent();
             List<Named> out = new ArrayList<>();
@@ -172,7 +172,7 @@ final class SmallModels {
     }
 
     /** At least {@code randomCount} random models over the shapes, plus edge cases and trained models. */
-    static List<Named> all(int randomCount, int edgeShapes) {
+    public static List<Named> all(int randomCount, int edgeShapes) {
         List<Named> out = new ArrayList<>(trained());
         double[] scales = {0.3, 1, 3};
         for (int i = 0; i < randomCount; i++) {
