@@ -2,7 +2,6 @@ package org.compactproofs.checker.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,7 +156,8 @@ public final class SmallModels {
     /** The trained models shipped as test resources. */
     public static List<Named> trained() {
         try {
-            Path dir = Path.of(SmallModels.class.getResource("/models/README.md").toURI()).getParent();
+            // read from the source tree, so that tests of other modules (through the test jar) find them too
+            Path dir = org.compactproofs.checker.RepositoryFiles.root().resolve("checker/src/test/resources/models");
             List<Named> out = new ArrayList<>();
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(p -> p.toString().endsWith(".safetensors")).sorted().forEach(p ->
@@ -166,8 +166,6 @@ public final class SmallModels {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
