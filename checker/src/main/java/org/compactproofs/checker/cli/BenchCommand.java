@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks: figures printed next to a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks of the checker.",
-        subcommands = {BenchCommand.BruteForceBench.class})
+        subcommands = {BenchCommand.BruteForceBench.class, BenchCommand.CubicBench.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -58,6 +58,45 @@ final class BenchCommand implements Runnable {
             System.out.printf("ratio rigorous / unchecked: %.2f (goal <= 2); rigorous incl. setup %.2f s (goal <= 4 s)%n",
                     bestRigorous / bestUnchecked, bestRigorous + setup);
             return ExitCodes.ACCEPTED;
+        }
+    }
+
+    @Command(name = "cubic", mixinStandardHelpOptions = true,
+            description = "Time to check a cubic certificate (best of several runs, after start-up), with the work "
+                    + "done, against the rigorous brute-force check of the same model in the same run.")
+    static final class CubicBench implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "certificates/models/max-of-4/seed-123.safetensors",
+                description = "Model file (default: ${DEFAULT-VALUE}).")
+        Path model;
+        @Option(names = "--cert", required = true, description = "A cubic certificate of that model "
+                + "(generator prove --strategy cubic, or generator bench cubic --out).")
+        Path cert;
+        @Option(names = "--repeat", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            org.compactproofs.checker.Verdict v = org.compactproofs.checker.Checker.check(model, cert, cores);
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < repeat; i++) {
+                long start = System.nanoTime();
+                v = org.compactproofs.checker.Checker.check(model, cert, cores);
+                best = Math.min(best, (System.nanoTime() - start) / 1e9);
+            }
+            Model m = ModelReader.read(model).model();
+            BruteForce brute = new BruteForce(m, CircuitTables.of(m));
+            brute.run(cores);
+            long start = System.nanoTime();
+            brute.run(cores);
+            double bruteSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("certificate %s: %s, %s of %s inputs certified%n", cert, v.accepted() ? "ACCEPTED" : "REJECTED",
+                    v.certifiedCount(), v.header().total());
+            System.out.printf("cubic check: %.3f s (best of %d, reading the model and certificate included)%n", best, repeat);
+            v.operations().forEach((kind, n) -> System.out.printf("  %-50s %,d%n", kind, n));
+            System.out.printf("baseline: rigorous brute-force check of the same model: %.3f s; ratio cubic / brute force %.2f%n",
+                    bruteSeconds, best / bruteSeconds);
+            return v.accepted() ? ExitCodes.ACCEPTED : ExitCodes.REJECTED;
         }
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * Benchmarks that print figures, each next to a baseline measured in the same run (never timed unit tests).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
-        subcommands = {BenchCommand.Train.class, BenchCommand.Accuracy.class})
+        subcommands = {BenchCommand.Train.class, BenchCommand.Accuracy.class, BenchCommand.Cubic.class,
+            BenchCommand.CubicScaling.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -110,6 +111,83 @@ final class BenchCommand implements Runnable {
                     baseline, sample, correct);
             System.out.printf("speed-up over the plain forward pass: %.1fx (1 thread), %.1fx (%d threads)%n",
                     baseline / one, baseline / all, cores);
+            return 0;
+        }
+    }
+
+    @Command(name = "cubic", mixinStandardHelpOptions = true,
+            description = "Time to generate the cubic certificate of a model (best of several runs), its size plain "
+                    + "and gzipped, against the float brute-force evaluation of the same model in the same run.")
+    static final class Cubic implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "certificates/models/max-of-4/seed-123.safetensors",
+                description = "Model file (default: ${DEFAULT-VALUE}).")
+        Path model;
+        @Option(names = "--out", description = "Also keep the certificate here (for checker bench cubic).")
+        Path out;
+        @Option(names = "--repeat", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            org.compactproofs.checker.model.ModelReader.ModelFile file = ModelReader.read(model);
+            Path cert = out != null ? out : java.nio.file.Files.createTempFile("cubic", ".cert");
+            java.math.BigInteger claim = org.compactproofs.generator.strategy.cubic.CubicProver.prove(file, cert);
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < repeat; i++) {
+                long start = System.nanoTime();
+                org.compactproofs.generator.strategy.cubic.CubicProver.prove(file, cert);
+                best = Math.min(best, seconds(start));
+            }
+            byte[] text = java.nio.file.Files.readAllBytes(cert);
+            java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+                z.write(text);
+            }
+            FloatCircuits c = FloatCircuits.of(file.model());
+            AccuracyEvaluator.evaluate(c, Runtime.getRuntime().availableProcessors());
+            long start = System.nanoTime();
+            AccuracyEvaluator.evaluate(c, Runtime.getRuntime().availableProcessors());
+            double brute = seconds(start);
+            System.out.printf("model %s: cubic claim %s of %d (%.5f)%n", model, claim, file.model().inputCount(),
+                    claim.doubleValue() / file.model().inputCount());
+            System.out.printf("cubic generation: %.3f s (best of %d, writing the certificate included)%n", best, repeat);
+            System.out.printf("certificate: %,d bytes, %,d gzipped%s%n", text.length, gz.size(),
+                    out != null ? " (" + out + ")" : "");
+            System.out.printf("baseline: float brute-force evaluation of all inputs: %.3f s; ratio cubic / brute force %.2f%n",
+                    brute, best / brute);
+            if (out == null) {
+                java.nio.file.Files.delete(cert);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "cubic-scaling", mixinStandardHelpOptions = true,
+            description = "The checker's work on cubic certificates as the vocabulary grows (16, 32, 64, 128) and the "
+                    + "context grows (3, 4, 5), divided by v^3 k^2: a constant ratio shows the O(v^3 k^2) proof length.")
+    static final class CubicScaling implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            System.out.println("    v   k   cases   checker work   work/(v^3 k^2)   check s   (models: paper init, 600 training steps)");
+            int[][] shapes = {{16, 4}, {32, 4}, {64, 4}, {128, 4}, {32, 3}, {32, 5}};
+            for (int[] shape : shapes) {
+                int v = shape[0], k = shape[1];
+                org.compactproofs.checker.model.Model m = org.compactproofs.generator.train.Trainer.train(
+                        org.compactproofs.generator.train.TrainingConfig.paper(7).withSizes(v, k, 32, 32).withSteps(600),
+                        (a, b, l) -> { });
+                Path file = java.nio.file.Files.createTempFile("scaling", ".safetensors");
+                Path cert = java.nio.file.Files.createTempFile("scaling", ".cert");
+                org.compactproofs.generator.model.SafetensorsWriter.write(m, file);
+                org.compactproofs.generator.strategy.cubic.CubicProver.prove(ModelReader.read(file), cert);
+                long start = System.nanoTime();
+                org.compactproofs.checker.Verdict verdict = org.compactproofs.checker.Checker.check(file, cert, 1);
+                double check = seconds(start);
+                long work = verdict.operations().getOrDefault("cubic.bound-operations (double, rounded down)", 0L);
+                long cases = verdict.operations().getOrDefault("cubic.cases", 0L);
+                System.out.printf("%5d %3d %7d %14d %16.3f %9.2f%n", v, k, cases, work, work / ((double) v * v * v * k * k), check);
+                java.nio.file.Files.delete(file);
+                java.nio.file.Files.delete(cert);
+            }
             return 0;
         }
     }
