@@ -130,6 +130,55 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return new BigDecimal(num[i][j].multiply(BigInteger.valueOf(5).pow(-exponent)), -exponent);
     }
 
+    /** The tightest double enclosure of entry (i, j) (see {@link #enclose(BigInteger, int)}). */
+    public Interval enclosure(int i, int j) {
+        return enclose(num[i][j], exponent);
+    }
+
+    /** The tightest double enclosure of entry (i, j) of a plus entry (k, l) of b, an exact dyadic sum. */
+    public static Interval sumEnclosure(DyadicMatrix a, int i, int j, DyadicMatrix b, int k, int l) {
+        int e = Math.min(a.exponent, b.exponent);
+        return enclose(a.num[i][j].shiftLeft(a.exponent - e).add(b.num[k][l].shiftLeft(b.exponent - e)), e);
+    }
+
+    /**
+     * The tightest double enclosure [lo, hi] of n 2^e: lo the largest double <= it, hi the smallest double >= it.
+     * A candidate comes from BigInteger.doubleValue and Math.scalb; it is then verified and adjusted by exact
+     * comparison of dyadic rationals, so nothing rests on how those two round.
+     */
+    public static Interval enclose(BigInteger n, int e) {
+        double d = Math.scalb(n.doubleValue(), e);
+        if (Double.isInfinite(d)) {
+            return d > 0 ? new Interval(Double.MAX_VALUE, Double.POSITIVE_INFINITY)
+                    : new Interval(Double.NEGATIVE_INFINITY, -Double.MAX_VALUE);
+        }
+        double lo = d, hi = d;
+        while (compare(lo, n, e) > 0) {
+            lo = Math.nextDown(lo);
+        }
+        while (compare(hi, n, e) < 0) {
+            hi = Math.nextUp(hi);
+        }
+        while (Math.nextUp(lo) <= hi && compare(Math.nextUp(lo), n, e) <= 0) {
+            lo = Math.nextUp(lo);
+        }
+        while (Math.nextDown(hi) >= lo && compare(Math.nextDown(hi), n, e) >= 0) {
+            hi = Math.nextDown(hi);
+        }
+        return new Interval(lo, hi);
+    }
+
+    /** The sign of (double x) - n 2^e, exactly. */
+    static int compare(double x, BigInteger n, int e) {
+        if (x == 0) {
+            return -n.signum();
+        }
+        int ex = lowestExponent(x);
+        BigInteger mx = integerPart(x, ex);
+        int common = Math.min(ex, e);
+        return mx.shiftLeft(ex - common).compareTo(n.shiftLeft(e - common));
+    }
+
     /** Every entry as an exact decimal. */
     public BigDecimal[][] exactDecimals() {
         BigInteger five = exponent >= 0 ? BigInteger.ONE : BigInteger.valueOf(5).pow(-exponent);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.model.CircuitTables;
@@ -41,7 +42,8 @@ public final class BruteForce {
 
     private final Model model;
     private final int v, k;
-    private final BigDecimal[][] eqkeRaw, eqkpRaw, evouExact, pvouExact, euExact;
+    private final CircuitTables tables;
+    private BigDecimal[][] eqkeRaw, eqkpRaw, evouExact, pvouExact, euExact; // exact path only, made on first use
     private final double[][] evou, pvou, eu;
     private final BigDecimal[] sExact;
     private final Interval sDouble;
@@ -69,14 +71,10 @@ public final class BruteForce {
         this.model = m;
         this.v = m.vocab();
         this.k = m.context();
-        eqkeRaw = t.eqkeRaw().exactDecimals();
-        eqkpRaw = t.eqkpRaw().exactDecimals();
-        evouExact = t.evou().exactDecimals();
-        pvouExact = t.pvou().exactDecimals();
-        euExact = t.eu().exactDecimals();
-        evou = lowerEnds(evouExact);
-        pvou = lowerEnds(pvouExact);
-        eu = lowerEnds(euExact);
+        this.tables = t;
+        evou = lowerEnds(t.evou());
+        pvou = lowerEnds(t.pvou());
+        eu = lowerEnds(t.eu());
         sExact = ExactExp.inverseSqrt(m.dHead());
         sDouble = ExactExp.inverseSqrtDouble(m.dHead());
         double a = maxAbs(evou) * (1 + 0x1p-40) + maxAbs(pvou) * (1 + 0x1p-40) + TINY_ABSOLUTE;
@@ -84,16 +82,26 @@ public final class BruteForce {
         fastPathPossible = !exactOnly && a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
     }
 
-    /** Each entry's enclosure's lower end: a double within one ulp of the exact value. */
-    private static double[][] lowerEnds(BigDecimal[][] exact) {
-        double[][] out = new double[exact.length][];
-        for (int i = 0; i < exact.length; i++) {
-            out[i] = new double[exact[i].length];
-            for (int j = 0; j < exact[i].length; j++) {
-                out[i][j] = Interval.enclosing(exact[i][j]).lo();
+    /** Each entry's tightest enclosure's lower end: a double within one ulp of the exact value. */
+    private static double[][] lowerEnds(DyadicMatrix table) {
+        double[][] out = new double[table.rows()][table.cols()];
+        for (int i = 0; i < table.rows(); i++) {
+            for (int j = 0; j < table.cols(); j++) {
+                out[i][j] = table.enclosure(i, j).lo();
             }
         }
         return out;
+    }
+
+    /** The exact tables as decimals, for the exact path; made once, on first use (by any thread). */
+    private synchronized void exactTables() {
+        if (euExact == null) {
+            eqkeRaw = tables.eqkeRaw().exactDecimals();
+            eqkpRaw = tables.eqkpRaw().exactDecimals();
+            evouExact = tables.evou().exactDecimals();
+            pvouExact = tables.pvou().exactDecimals();
+            euExact = tables.eu().exactDecimals();
+        }
     }
 
     private static double maxAbs(double[][] a) {
@@ -157,7 +165,7 @@ public final class BruteForce {
             double shift = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k; i++) {
                 for (int t = 0; t < v; t++) {
-                    x[i][t] = sDouble.times(Interval.enclosing(eqkeRaw[q][t].add(eqkpRaw[q][i])));
+                    x[i][t] = sDouble.times(DyadicMatrix.sumEnclosure(tables.eqkeRaw(), q, t, tables.eqkpRaw(), q, i));
                     shift = Math.max(shift, x[i][t].hi());
                 }
             }
@@ -260,6 +268,7 @@ public final class BruteForce {
          */
         private void exact(int m) {
             exactInputs++;
+            exactTables();
             BigDecimal[] groupScore = new BigDecimal[k];
             int[] group = new int[k];
             int groups = 0;

@@ -1,7 +1,7 @@
 package org.compactproofs.checker.rules;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
+import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.model.CircuitTables;
@@ -20,7 +20,7 @@ final class CubicBounds {
 
     private final int v, k;
     private final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;
-    private final BigDecimal[][] eqkeRaw, eqkpRaw;
+    private final DyadicMatrix eqkeRaw, eqkpRaw;
     private final Interval scale;
     private final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q
     private final double[][][][] exclusiveMin;                    // [m] -> {min1[o][b], arg1[o][b], min2[o][b]}
@@ -29,15 +29,15 @@ final class CubicBounds {
     CubicBounds(Model m, CircuitTables t) {
         v = m.vocab();
         k = m.context();
-        BigDecimal[][] evou = t.evou().exactDecimals(), pvou = t.pvou().exactDecimals(), eu = t.eu().exactDecimals();
-        evouLo = ends(evou, false);
-        evouHi = ends(evou, true);
-        pvouLo = ends(pvou, false);
-        pvouHi = ends(pvou, true);
-        euLo = ends(eu, false);
-        euHi = ends(eu, true);
-        eqkeRaw = t.eqkeRaw().exactDecimals();
-        eqkpRaw = t.eqkpRaw().exactDecimals();
+        double[][][] evou = ends(t.evou()), pvou = ends(t.pvou()), eu = ends(t.eu());
+        evouLo = evou[0];
+        evouHi = evou[1];
+        pvouLo = pvou[0];
+        pvouHi = pvou[1];
+        euLo = eu[0];
+        euHi = eu[1];
+        eqkeRaw = t.eqkeRaw();
+        eqkpRaw = t.eqkpRaw();
         scale = ExactExp.inverseSqrtDouble(m.dHead());
         weightLo = new double[v][][];
         weightHi = new double[v][][];
@@ -45,12 +45,14 @@ final class CubicBounds {
         exclusiveMin = new double[v][][][];
     }
 
-    private static double[][] ends(BigDecimal[][] exact, boolean upper) {
-        double[][] out = new double[exact.length][exact[0].length];
-        for (int i = 0; i < exact.length; i++) {
-            for (int j = 0; j < exact[0].length; j++) {
-                Interval e = Interval.enclosing(exact[i][j]);
-                out[i][j] = upper ? e.hi() : e.lo();
+    /** {lower ends, upper ends} of the tightest enclosures of a table's entries. */
+    private static double[][][] ends(DyadicMatrix table) {
+        double[][][] out = new double[2][table.rows()][table.cols()];
+        for (int i = 0; i < table.rows(); i++) {
+            for (int j = 0; j < table.cols(); j++) {
+                Interval e = table.enclosure(i, j);
+                out[0][i][j] = e.lo();
+                out[1][i][j] = e.hi();
             }
         }
         return out;
@@ -74,7 +76,7 @@ final class CubicBounds {
         double shift = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < k; i++) {
             for (int t = 0; t < v; t++) {
-                x[i][t] = scale.times(Interval.enclosing(eqkeRaw[q][t].add(eqkpRaw[q][i])));
+                x[i][t] = scale.times(DyadicMatrix.sumEnclosure(eqkeRaw, q, t, eqkpRaw, q, i));
                 shift = Math.max(shift, x[i][t].hi());
             }
         }

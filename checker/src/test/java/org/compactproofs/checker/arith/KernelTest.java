@@ -76,6 +76,26 @@ class KernelTest {
     }
 
     @Test
+    void dyadicEnclosuresAreTightAndCorrect() {
+        Random r = new Random(4);
+        for (int n = 0; n < 3000; n++) {
+            java.math.BigInteger num = new java.math.BigInteger(1 + r.nextInt(200), r).subtract(java.math.BigInteger.ONE
+                    .shiftLeft(r.nextInt(100)));
+            int e = r.nextInt(2400) - 1300;
+            Interval i = DyadicMatrix.enclose(num, e);
+            BigDecimal exact = e >= 0 ? new BigDecimal(num.shiftLeft(e))
+                    : new BigDecimal(num).divide(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(-e)));
+            if (Double.isInfinite(i.hi()) || Double.isInfinite(i.lo())) {
+                assertTrue(exact.abs().compareTo(new BigDecimal(Double.MAX_VALUE)) > 0);
+                continue;
+            }
+            assertTrue(new BigDecimal(i.lo()).compareTo(exact) <= 0 && new BigDecimal(i.hi()).compareTo(exact) >= 0,
+                    num + " * 2^" + e);
+            assertTrue(i.hi() == i.lo() || Math.nextUp(i.lo()) == i.hi(), "tight: " + i);
+        }
+    }
+
+    @Test
     void enclosingADecimalIsVerifiedAndTight() {
         Random r = new Random(3);
         for (int n = 0; n < 1000; n++) {
