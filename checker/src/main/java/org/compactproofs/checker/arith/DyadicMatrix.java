@@ -2,8 +2,6 @@ package org.compactproofs.checker.arith;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import org.apfloat.Apint;
-import org.apfloat.Aprational;
 
 /**
  * An exact matrix of dyadic rationals: entry (i, j) is {@code num[i][j] * 2^exponent}, one exponent for the whole
@@ -111,14 +109,6 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
             }
         }
         return new DyadicMatrix(c, common);
-    }
-
-    /** Entry (i, j) as an exact rational. */
-    public Aprational get(int i, int j) {
-        if (exponent >= 0) {
-            return new Apint(num[i][j].shiftLeft(exponent));
-        }
-        return new Aprational(new Apint(num[i][j]), new Apint(BigInteger.ONE.shiftLeft(-exponent)));
     }
 
     /** Entry (i, j) as an exact decimal (a dyadic rational's decimal expansion terminates). */

@@ -59,7 +59,7 @@ class KernelTest {
     @Test
     void intervalOperationsEncloseExactResults() {
         Random r = new Random(2);
-        for (int n = 0; n < 2000; n++) {
+        for (int n = 0; n < 600; n++) {
             double a = r.nextGaussian() * 100, b = r.nextGaussian() * 100, c = r.nextGaussian() * 3;
             Interval x = Interval.point(a).times(Interval.point(b));
             BigDecimal exact = new BigDecimal(a).multiply(new BigDecimal(b));
@@ -69,9 +69,9 @@ class KernelTest {
             assertTrue(new BigDecimal(y.lo()).compareTo(diff) <= 0 && new BigDecimal(y.hi()).compareTo(diff) >= 0);
             double arg = r.nextGaussian() * 50;
             Interval e = Interval.point(arg).exp();
-            Apfloat truth = exp200(new BigDecimal(arg));
-            assertTrue(new Apfloat(new BigDecimal(e.lo()), 200).compareTo(truth) <= 0, "exp lower at " + arg);
-            assertTrue(new Apfloat(new BigDecimal(e.hi()), 200).compareTo(truth) >= 0, "exp upper at " + arg);
+            Apfloat truth = ApfloatMath.exp(new Apfloat(new BigDecimal(arg), 60));
+            assertTrue(new Apfloat(new BigDecimal(e.lo()), 60).compareTo(truth) <= 0, "exp lower at " + arg);
+            assertTrue(new Apfloat(new BigDecimal(e.hi()), 60).compareTo(truth) >= 0, "exp upper at " + arg);
         }
     }
 

@@ -94,6 +94,7 @@ class AuditBruteForceTest {
             if (!pos) {
                 return -1;
             }
+            query = q;
             for (long digits : new long[] {60, 300, 1500}) {
                 Integer s = apfloatSign(groups, digits);
                 if (s != null) {
@@ -103,25 +104,56 @@ class AuditBruteForceTest {
             throw new AssertionError("yardstick cannot decide " + java.util.Arrays.toString(x) + " vs " + o);
         }
 
+        private final Map<String, Apfloat> expCache = new java.util.HashMap<>();
+        private final Map<Long, Apfloat> scales = new java.util.HashMap<>();
+        private BigDecimal[] topOf;
+
+        /** max_{i,t} R(i,t) for query q: a fixed reference so exp(s (R - top_q)) can be cached per (q, R). */
+        private BigDecimal top(int q) {
+            if (topOf == null) {
+                topOf = new BigDecimal[v];
+            }
+            if (topOf[q] == null) {
+                BigDecimal t = null;
+                for (int i = 0; i < k; i++) {
+                    for (int b = 0; b < v; b++) {
+                        BigDecimal r = eqke[q][b].add(eqkp[q][i]);
+                        t = t == null ? r : t.max(r);
+                    }
+                }
+                topOf[q] = t;
+            }
+            return topOf[q];
+        }
+
+        private int query;
+
         private Integer apfloatSign(TreeMap<BigDecimal, BigDecimal> groups, long digits) {
             long p = digits + 20;
-            Apfloat scale = ApfloatMath.inverseRoot(new Apfloat(m.dHead(), p), 2);
-            BigDecimal top = groups.firstKey();
-            Apfloat sum = new Apfloat(0, p), abs = new Apfloat(0, p);
+            Apfloat scale = scales.computeIfAbsent(p, pp -> ApfloatMath.inverseRoot(new Apfloat(m.dHead(), pp), 2));
+            BigDecimal ref = top(query);
+            Apfloat groupTop = scale.multiply(new Apfloat(groups.firstKey().subtract(ref), p));
+            boolean cache = groupTop.compareTo(new Apfloat(-1000000)) > 0;
+            BigDecimal top = cache ? ref : groups.firstKey();
+            Apfloat sum = new Apfloat(0, p), abs = new Apfloat(0, p), topWeight = null;
             BigDecimal far = BigDecimal.ZERO;
-            Apfloat limit = new Apfloat(-50000);
+            Apfloat limit = (cache ? groupTop : new Apfloat(0)).subtract(new Apfloat(50000));
             for (Map.Entry<BigDecimal, BigDecimal> e : groups.entrySet()) {
                 Apfloat y = scale.multiply(new Apfloat(e.getKey().subtract(top), p));
                 if (y.compareTo(limit) < 0) {
                     far = far.add(e.getValue().abs());
                     continue;
                 }
-                Apfloat term = ApfloatMath.exp(y).multiply(new Apfloat(e.getValue(), p));
+                Apfloat w = cache ? expCache.computeIfAbsent(query + ":" + digits + ":" + e.getKey().stripTrailingZeros(),
+                        key -> ApfloatMath.exp(y)) : ApfloatMath.exp(y);
+                topWeight = topWeight == null ? w : topWeight;
+                Apfloat term = w.multiply(new Apfloat(e.getValue(), p));
                 sum = sum.add(term);
                 abs = abs.add(ApfloatMath.abs(term));
             }
+            // far groups weigh below e^-50000 < 10^-21700 of the top group's weight
             Apfloat tol = abs.multiply(new Apfloat("1e-" + (digits - 20), p))
-                    .add(new Apfloat(far, p).multiply(new Apfloat("1e-21700", p)));
+                    .add(new Apfloat(far, p).multiply(topWeight).multiply(new Apfloat("1e-21700", p)));
             return ApfloatMath.abs(sum).compareTo(tol) > 0 ? sum.signum() : null;
         }
     }
