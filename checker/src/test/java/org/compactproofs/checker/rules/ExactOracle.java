@@ -18,9 +18,8 @@ import org.compactproofs.checker.model.Model;
  * and their g summed exactly; if every group sum is zero, N = 0 exactly (a tie: wrong). Otherwise N is not zero:
  * the s R_j of distinct groups are distinct algebraic numbers, so by the Lindemann-Weierstrass theorem their
  * exponentials are linearly independent over the algebraic numbers. Its sign is then found either in double
- * precision, when every |s R_i| <= 10^6 and |N| exceeds 10^-6 of the sum of the absolute terms (a thousand
- * times the worst-case rounding error of that short computation, below 10^-9 of it; terms whose weight is
- * below e^-600 of the largest are bounded by 10^-260 |g| instead of computed), or else with Apfloat at
+ * precision from exact quantities rounded once, when |N| exceeds a thousand times a running bound on the
+ * rounding error (see doubleSign), or else with Apfloat at
  * increasing precision (50, 200, 800 digits) until |N| clears a tolerance far above Apfloat's error. Groups more
  * than 20000 below the top score are bounded rather than computed (their weight is below e^-20000).
  */
@@ -28,7 +27,6 @@ public final class ExactOracle {
     private final Model m;
     private final int v, k;
     private final BigDecimal[][] eqke, eqkp, evou, pvou, eu;
-    private final double[][] eqkeD, eqkpD, evouD, pvouD, euD;
     private final double s;
     long apfloatCalls;
 
@@ -42,22 +40,7 @@ public final class ExactOracle {
         evou = t.evou().exactDecimals();
         pvou = t.pvou().exactDecimals();
         eu = t.eu().exactDecimals();
-        eqkeD = toDouble(eqke);
-        eqkpD = toDouble(eqkp);
-        evouD = toDouble(evou);
-        pvouD = toDouble(pvou);
-        euD = toDouble(eu);
         s = 1 / Math.sqrt(m.dHead());
-    }
-
-    private static double[][] toDouble(BigDecimal[][] a) {
-        double[][] d = new double[a.length][a[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                d[i][j] = a[i][j].doubleValue();
-            }
-        }
-        return d;
     }
 
     public long trueCount() {
@@ -116,44 +99,75 @@ public final class ExactOracle {
                 + java.util.Arrays.toString(x) + " output " + o);
     }
 
-    /** [q][i][t]: s (EQKE + EQKP) in double, computed once. */
-    private double[][][] scores;
+    /** [q][i][t]: the exact raw score eqkeRaw + eqkpRaw, rounded once to double (no cancellation error). */
+    private double[][][] raw;
+    /** Exact differences rounded once: [q][m][o] for EU, [t][m][o] for EVOU, [i][m][o] for PVOU. */
+    private double[][][] dEu, dEvou, dPvou;
 
-    private Integer doubleSign(int[] x, int q, int max, int o) {
-        if (scores == null) {
-            scores = new double[v][k][v];
-            for (int qq = 0; qq < v; qq++) {
-                for (int i = 0; i < k; i++) {
-                    for (int t = 0; t < v; t++) {
-                        scores[qq][i][t] = s * (eqkeD[qq][t] + eqkpD[qq][i]);
-                    }
+    private void prepareDoubles() {
+        raw = new double[v][k][v];
+        for (int qq = 0; qq < v; qq++) {
+            for (int i = 0; i < k; i++) {
+                for (int t = 0; t < v; t++) {
+                    raw[qq][i][t] = eqke[qq][t].add(eqkp[qq][i]).doubleValue();
                 }
             }
         }
+        dEu = differences(eu);
+        dEvou = differences(evou);
+        dPvou = differences(pvou);
+    }
+
+    private double[][][] differences(BigDecimal[][] table) {
+        double[][][] d = new double[table.length][v][v];
+        for (int r = 0; r < table.length; r++) {
+            for (int a = 0; a < v; a++) {
+                for (int b = 0; b < v; b++) {
+                    d[r][a][b] = table[r][a].subtract(table[r][b]).doubleValue();
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The sign in double precision with a running error bound: each exact quantity is rounded once (relative
+     * error u = 2^-53); a score's absolute error is below 4u |s R| + 1e-300, a weight's relative error below
+     * 1e-9 when |s R| <= 10^6; g = dEU + dEVOU + dPVOU has error below 3u (|dEU| + |dEVOU| + |dPVOU|); the
+     * decision requires |sum| to exceed a thousand times the total error bound.
+     */
+    private Integer doubleSign(int[] x, int q, int max, int o) {
+        if (raw == null) {
+            prepareDoubles();
+        }
+        double u = 0x1p-53;
         double[] xs = new double[k];
         double top = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < k; i++) {
-            xs[i] = scores[q][i][x[i]];
-            if (!(Math.abs(xs[i]) <= 1e6)) { // the exponent's rounding error stays below 1e-9
+            xs[i] = s * raw[q][i][x[i]];
+            if (!(Math.abs(xs[i]) <= 1e6)) {
                 return null;
             }
             top = Math.max(top, xs[i]);
         }
-        double sum = 0, abs = 0, neglected = 0;
+        double sum = 0, error = 0;
         for (int i = 0; i < k; i++) {
-            double g = (euD[q][max] - euD[q][o]) + (evouD[x[i]][max] - evouD[x[i]][o]) + (pvouD[i][max] - pvouD[i][o]);
-            if (xs[i] - top < -600) { // the weight is below e^-600 (relative): bounded, not computed
-                neglected += Math.abs(g) * 1e-260;
+            double a = dEu[q][max][o], b = dEvou[x[i]][max][o], c = dPvou[i][max][o];
+            double g = (a + b) + c;
+            double gError = 3 * u * (Math.abs(a) + Math.abs(b) + Math.abs(c));
+            if (xs[i] - top < -600) { // weight below e^-600 < 1e-260 (relative): bounded, not computed
+                error += (Math.abs(g) + gError) * 1e-260;
                 continue;
             }
-            double term = Math.exp(xs[i] - top) * g;
+            double w = Math.exp(xs[i] - top);
+            double term = w * g;
             sum += term;
-            abs += Math.abs(term);
+            error += w * (gError + 1e-9 * Math.abs(g)) + 4 * u * Math.abs(term);
         }
-        if (!Double.isFinite(abs + neglected) || abs < 1e-250) {
+        if (!Double.isFinite(sum) || !Double.isFinite(error)) {
             return null;
         }
-        return Math.abs(sum) > 1e-6 * abs + 2 * neglected ? (sum > 0 ? 1 : -1) : null;
+        return Math.abs(sum) > 1000 * error ? (sum > 0 ? 1 : -1) : null;
     }
 
     private Integer apfloatSign(TreeMap<BigDecimal, BigDecimal> groups, long digits) {
