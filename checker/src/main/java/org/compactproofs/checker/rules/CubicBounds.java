@@ -135,17 +135,21 @@ final class CubicBounds {
         return add(common, ovLo(m, t, o));
     }
 
-    /**
-     * The smallest, over outputs o != m, of the rule's lower bound for case (q, m, c, a): every input of the case
-     * is correct if this is positive. Returns the value and, through {@code worst}, the output attaining it.
-     */
-    double caseBound(int q, int m, int c, int a, int[] worst) {
+    /** The per-output terms of the last (q, m, a) evaluated: cases of one (q, m) usually share a. */
+    private int cachedQ = -1, cachedM = -1, cachedA = -2;
+    private double[] cachedBase;       // [o]: Q* + sum of M_i, rounded down
+    private double[][] cachedDiff;     // [o][i]: T_i - M_i, rounded down (null when a = -1)
+
+    private void terms(int q, int m, int a) {
+        if (q == cachedQ && m == cachedM && a == cachedA) {
+            return;
+        }
         weights(q);
         double[][] lo = weightLo[q], hi = weightHi[q];
-        double[][][] ex = c > 0 && a - WINDOW >= 0 ? exclusive(m) : null;
+        double[][][] ex = a - WINDOW >= 0 ? exclusive(m) : null;
         int others = k - 1;
-        double[] maxTerm = new double[others], diff = new double[others];
-        double smallest = Double.POSITIVE_INFINITY;
+        cachedBase = new double[v];
+        cachedDiff = a >= 0 ? new double[v][others] : null;
         for (int o = 0; o < v; o++) {
             if (o == m) {
                 continue;
@@ -154,20 +158,40 @@ final class CubicBounds {
             double base = mul(lo[k - 1][q], hi[k - 1][q], gLo(add(eu, Math.nextDown(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
             for (int i = 0; i < others; i++) {
                 double common = add(eu, Math.nextDown(pvouLo[i][m] - pvouHi[i][o]));
-                maxTerm[i] = mul(lo[i][m], hi[i][m], gLo(common, m, m, o));
-                base = add(base, maxTerm[i]);
-                if (c > 0) {
-                    diff[i] = Math.nextDown(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm[i]);
+                double maxTerm = mul(lo[i][m], hi[i][m], gLo(common, m, m, o));
+                base = add(base, maxTerm);
+                if (a >= 0) {
+                    cachedDiff[o][i] = Math.nextDown(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
                 }
             }
-            double bound = base;
+            cachedBase[o] = base;
+            operations += (long) others * (a >= 0 ? Math.min(a + 1, WINDOW) + 3 : 1);
+        }
+        cachedQ = q;
+        cachedM = m;
+        cachedA = a;
+    }
+
+    /**
+     * The smallest, over outputs o != m, of the rule's lower bound for case (q, m, c, a): every input of the case
+     * is correct if this is positive. Returns the value and, through {@code worst}, the output attaining it.
+     */
+    double caseBound(int q, int m, int c, int a, int[] worst) {
+        terms(q, m, c > 0 ? a : -1);
+        double[] diff = new double[k - 1];
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int o = 0; o < v; o++) {
+            if (o == m) {
+                continue;
+            }
+            double bound = cachedBase[o];
             if (c > 0) {
+                System.arraycopy(cachedDiff[o], 0, diff, 0, diff.length);
                 Arrays.sort(diff);
                 for (int j = 0; j < c; j++) {
                     bound = add(bound, diff[j]);
                 }
             }
-            operations += (long) others * (c > 0 ? Math.min(a + 1, WINDOW) + 3 : 1);
             if (Double.isNaN(bound) || bound < smallest) { // NaN (from infinite enclosures) must fail, not pass
                 smallest = bound;
                 worst[0] = o;
@@ -175,7 +199,6 @@ final class CubicBounds {
         }
         return smallest;
     }
-
 
     /** T_i(o, a): a lower bound of w_i(t) g_i(o; t) over every non-max token t <= a. */
     private double nonmaxTerm(int q, int m, int a, int i, int o, double common, double[][][] ex) {
