@@ -125,23 +125,26 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return enclose(num[i][j], exponent);
     }
 
-    /** The tightest double enclosure of entry (i, j) of a plus entry (k, l) of b, an exact dyadic sum. */
-    public static Interval sumEnclosure(DyadicMatrix a, int i, int j, DyadicMatrix b, int k, int l) {
-        int e = Math.min(a.exponent, b.exponent);
-        return enclose(a.num[i][j].shiftLeft(a.exponent - e).add(b.num[k][l].shiftLeft(b.exponent - e)), e);
-    }
-
     /**
-     * The tightest double enclosure [lo, hi] of n 2^e: lo the largest double <= it, hi the smallest double >= it.
-     * A candidate comes from BigInteger.doubleValue and Math.scalb; it is then verified and adjusted by exact
-     * comparison of dyadic rationals, so nothing rests on how those two round.
+     * The tightest double enclosure [lo, hi] of n 2^e: lo the largest double <= it, hi the smallest double >= it
+     * (an infinite end when the value is beyond the largest double). A candidate comes from the top 62 bits of n
+     * (so that no intermediate overflows) and Math.scalb; it is then verified and adjusted by exact comparison of
+     * dyadic rationals, so nothing rests on how those round.
      */
     public static Interval enclose(BigInteger n, int e) {
-        double d = Math.scalb(n.doubleValue(), e);
-        if (Double.isInfinite(d)) {
-            return d > 0 ? new Interval(Double.MAX_VALUE, Double.POSITIVE_INFINITY)
-                    : new Interval(Double.NEGATIVE_INFINITY, -Double.MAX_VALUE);
+        if (n.signum() == 0) {
+            return new Interval(0, 0);
         }
+        if (compare(Double.MAX_VALUE, n, e) < 0) {
+            return new Interval(Double.MAX_VALUE, Double.POSITIVE_INFINITY);
+        }
+        if (compare(-Double.MAX_VALUE, n, e) > 0) {
+            return new Interval(Double.NEGATIVE_INFINITY, -Double.MAX_VALUE);
+        }
+        int drop = Math.max(0, n.bitLength() - 62);
+        long scale = (long) e + drop;
+        double d = Math.scalb(n.shiftRight(drop).doubleValue(), (int) Math.max(-2000, Math.min(2000, scale)));
+        d = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, d)); // the value is within these bounds
         double lo = d, hi = d;
         while (compare(lo, n, e) > 0) {
             lo = Math.nextDown(lo);
@@ -156,6 +159,32 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
             hi = Math.nextDown(hi);
         }
         return new Interval(lo, hi);
+    }
+
+    /**
+     * Enclosures of R(i, t) - max R for one query q, where R(i, t) = eqkeRaw[q][t] + eqkpRaw[q][i] exactly and the
+     * maximum runs over every position i and token t: the exact shift keeps every score difference accurate
+     * however large the scores themselves are. Result [i][t].
+     */
+    public static Interval[][] scoresBelowMax(DyadicMatrix eqke, DyadicMatrix eqkp, int q) {
+        int k = eqkp.cols(), v = eqke.cols();
+        int e = Math.min(eqke.exponent, eqkp.exponent);
+        BigInteger[][] r = new BigInteger[k][v];
+        BigInteger max = null;
+        for (int i = 0; i < k; i++) {
+            BigInteger p = eqkp.num[q][i].shiftLeft(eqkp.exponent - e);
+            for (int t = 0; t < v; t++) {
+                r[i][t] = eqke.num[q][t].shiftLeft(eqke.exponent - e).add(p);
+                max = max == null ? r[i][t] : max.max(r[i][t]);
+            }
+        }
+        Interval[][] out = new Interval[k][v];
+        for (int i = 0; i < k; i++) {
+            for (int t = 0; t < v; t++) {
+                out[i][t] = enclose(r[i][t].subtract(max), e);
+            }
+        }
+        return out;
     }
 
     /** The sign of (double x) - n 2^e, exactly. */

@@ -161,19 +161,12 @@ public final class BruteForce {
         QueryWalk(int q) {
             this.q = q;
             tokens[k - 1] = q;
-            Interval[][] x = new Interval[k][v];
-            double shift = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k; i++) {
-                for (int t = 0; t < v; t++) {
-                    x[i][t] = sDouble.times(DyadicMatrix.sumEnclosure(tables.eqkeRaw(), q, t, tables.eqkpRaw(), q, i));
-                    shift = Math.max(shift, x[i][t].hi());
-                }
-            }
+            Interval[][] below = DyadicMatrix.scoresBelowMax(tables.eqkeRaw(), tables.eqkpRaw(), q);
             double delta = 0;
             for (int i = 0; i < k; i++) {
                 for (int t = 0; t < v; t++) {
-                    Interval w = Double.isFinite(shift) ? x[i][t].minus(shift).exp() : null;
-                    boolean ok = fastPathPossible && w != null && w.lo() > 0 && Double.isFinite(w.hi());
+                    Interval w = sDouble.times(below[i][t]).exp(); // w(i,t) = exp(s (R - max R)) <= 1
+                    boolean ok = fastPathPossible && w.lo() > 0 && Double.isFinite(w.hi());
                     // (h - l) / l, enlarged by 2^-40 relative to cover the two roundings of its computation
                     double relative = ok ? (w.width() / w.lo()) * (1 + 0x1p-40) : Double.POSITIVE_INFINITY;
                     reliable[i][t] = ok && relative <= MAX_RELATIVE_WIDTH;
@@ -331,18 +324,16 @@ public final class BruteForce {
             correct++;
         }
 
-        /** w_j = exp(s R_j - c) enclosed, c = the largest upper end, so that the largest weight is about 1. */
+        /** w_j = exp(s (R_j - max R)) enclosed: the exact shift keeps differences of huge scores accurate. */
         private void enclosures(BigDecimal[] score, int groups, BigDecimal[] lo, BigDecimal[] hi) {
-            BigDecimal[] xLo = new BigDecimal[groups], xHi = new BigDecimal[groups];
-            BigDecimal c = null;
-            for (int j = 0; j < groups; j++) {
-                BigDecimal a = sExact[0].multiply(score[j]), b = sExact[1].multiply(score[j]); // exact products
-                xLo[j] = a.min(b).round(ExactExpMath.DOWN);
-                xHi[j] = a.max(b).round(ExactExpMath.UP);
-                c = c == null ? xHi[j] : c.max(xHi[j]);
+            BigDecimal top = score[0];
+            for (int j = 1; j < groups; j++) {
+                top = top.max(score[j]);
             }
             for (int j = 0; j < groups; j++) {
-                BigDecimal[] e = ExactExp.enclose(xLo[j].subtract(c), xHi[j].subtract(c));
+                BigDecimal r = score[j].subtract(top); // exact, <= 0
+                BigDecimal a = sExact[0].multiply(r), b = sExact[1].multiply(r); // exact products
+                BigDecimal[] e = ExactExp.enclose(a.min(b).round(ExactExpMath.DOWN), a.max(b).round(ExactExpMath.UP));
                 lo[j] = e[0];
                 hi[j] = e[1];
                 exactExps++;

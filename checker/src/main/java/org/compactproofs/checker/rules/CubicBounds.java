@@ -11,7 +11,7 @@ import org.compactproofs.checker.model.Model;
  * The lower bounds of rule C1 (docs/rules.md), computed in double arithmetic rounded toward minus infinity
  * (every sum and product is followed by {@link Math#nextDown}, which covers its half-ulp error; kernel K2).
  * Tables enter through their verified enclosures; attention weights through interval enclosures of
- * exp(s R - shift_q). All quantities here are lower bounds of the real numbers named in the rule; the weights'
+ * exp(s (R - max R)), at most 1. All quantities here are lower bounds of the real numbers named in the rule; the weights'
  * upper ends are used where a weight multiplies a non-positive number.
  */
 final class CubicBounds {
@@ -67,25 +67,17 @@ final class CubicBounds {
         return Math.nextDown((gl >= 0 ? wl : wh) * gl);
     }
 
-    /** Weights exp(s R(i,t) - shift_q) enclosed, shift_q = the largest upper end of s R for this query. */
+    /** Weights exp(s (R(i,t) - max R)) enclosed, the maximum over the query's positions and tokens. */
     private void weights(int q) {
         if (weightLo[q] != null) {
             return;
         }
-        Interval[][] x = new Interval[k][v];
-        double shift = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < k; i++) {
-            for (int t = 0; t < v; t++) {
-                x[i][t] = scale.times(DyadicMatrix.sumEnclosure(eqkeRaw, q, t, eqkpRaw, q, i));
-                shift = Math.max(shift, x[i][t].hi());
-            }
-        }
+        Interval[][] below = DyadicMatrix.scoresBelowMax(eqkeRaw, eqkpRaw, q);
         double[][] lo = new double[k][v], hi = new double[k][v], prefix = new double[k][v];
         for (int i = 0; i < k; i++) {
             double running = 0;
             for (int t = 0; t < v; t++) {
-                // an infinite shift (scores beyond double range) leaves the trivial enclosure [0, +inf]
-                Interval w = Double.isFinite(shift) ? x[i][t].minus(shift).exp() : new Interval(0, Double.POSITIVE_INFINITY);
+                Interval w = scale.times(below[i][t]).exp();
                 lo[i][t] = w.lo();
                 hi[i][t] = w.hi();
                 running = Math.max(running, w.hi());

@@ -453,4 +453,41 @@ class AuditBruteForceTest {
             }
         }
     }
+
+    /**
+     * A common offset B = f^2 added to every raw score (one extra residual coordinate, 1 for every token, read by
+     * both W_Q and W_K with weight f). Sound, but incomplete: the fast path encloses s R instead of s (R - R_top),
+     * so for f >= 1e10 no weight is reliable, and the exact path's 70-digit enclosure of s R is wider than 1 once
+     * s R > ~1e70 (f >= 1e36), leaving most mixed-sign margins undecidable.
+     */
+    @Test
+    void largeCommonScoreOffset() {
+        for (double f : new double[] {1e5f, 1e10f, 1e36f}) {
+            Model b = SmallModels.random(5, 5, 3, 3, 2, 2);
+            int d = 4, h = 3;
+            double[][] wE = new double[5][d], wPos = new double[3][d], wQ = zeros(d, h), wK = zeros(d, h),
+                    wV = zeros(d, h), wO = zeros(h, d), wU = zeros(d, 5);
+            for (int t = 0; t < 5; t++) {
+                System.arraycopy(b.wE()[t], 0, wE[t], 0, 3);
+                wE[t][3] = 1;
+            }
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(b.wPos()[i], 0, wPos[i], 0, 3);
+            }
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(b.wQ()[c], 0, wQ[c], 0, 2);
+                System.arraycopy(b.wK()[c], 0, wK[c], 0, 2);
+                System.arraycopy(b.wV()[c], 0, wV[c], 0, 2);
+                System.arraycopy(b.wU()[c], 0, wU[c], 0, 5);
+            }
+            for (int c = 0; c < 2; c++) {
+                System.arraycopy(b.wO()[c], 0, wO[c], 0, 3);
+            }
+            wQ[3][2] = f;
+            wK[3][2] = f;
+            Outcome o = audit("offset " + f, new Model(5, 3, d, h, wE, wPos, wQ, wK, wV, wO, wU, Map.of()));
+            System.out.println("audit common score offset f = " + f + ": proved " + o.checker() + " of " + o.truth()
+                    + " correct; " + o.result());
+        }
+    }
 }

@@ -37,7 +37,7 @@ class AuditFastPathBoundTest {
             double shift = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k; i++) {
                 for (int t = 0; t < v; t++) {
-                    x[i][t] = s.times(Interval.enclosing(eqke[q][t].add(eqkp[q][i])));
+                    x[i][t] = s.times(org.compactproofs.checker.arith.TestIntervals.enclosing(eqke[q][t].add(eqkp[q][i])));
                     shift = Math.max(shift, x[i][t].hi());
                 }
             }
@@ -47,7 +47,7 @@ class AuditFastPathBoundTest {
             Apfloat[][] wExact = new Apfloat[k][v];
             for (int i = 0; i < k; i++) {
                 for (int t = 0; t < v; t++) {
-                    Interval e = x[i][t].minus(shift).exp();
+                    Interval e = org.compactproofs.checker.arith.TestIntervals.minus(x[i][t], shift).exp();
                     double r = e.lo() > 0 && Double.isFinite(e.hi()) ? (e.width() / e.lo()) * (1 + 0x1p-40)
                             : Double.POSITIVE_INFINITY;
                     rel[i][t] = r <= 0x1p-20;
@@ -126,7 +126,7 @@ class AuditFastPathBoundTest {
         double[][] o = new double[x.length][x[0].length];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < x[0].length; j++) {
-                o[i][j] = Interval.enclosing(x[i][j]).lo();
+                o[i][j] = org.compactproofs.checker.arith.TestIntervals.enclosing(x[i][j]).lo();
             }
         }
         return o;

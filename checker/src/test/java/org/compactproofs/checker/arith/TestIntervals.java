@@ -1,0 +1,36 @@
+package org.compactproofs.checker.arith;
+
+import java.math.BigDecimal;
+
+/** Interval helpers that only tests need (the trusted code encloses exact values with DyadicMatrix.enclose). */
+public final class TestIntervals {
+    private TestIntervals() {}
+
+    /** The tightest double enclosure of a finite decimal within the double range, by exact comparison. */
+    public static Interval enclosing(BigDecimal exact) {
+        double d = exact.doubleValue();
+        if (Double.isInfinite(d)) {
+            return d > 0 ? new Interval(Double.MAX_VALUE, Double.POSITIVE_INFINITY)
+                    : new Interval(Double.NEGATIVE_INFINITY, -Double.MAX_VALUE);
+        }
+        double lo = d, hi = d;
+        while (new BigDecimal(lo).compareTo(exact) > 0) {
+            lo = Math.nextDown(lo);
+        }
+        while (new BigDecimal(hi).compareTo(exact) < 0) {
+            hi = Math.nextUp(hi);
+        }
+        while (Math.nextUp(lo) <= hi && new BigDecimal(Math.nextUp(lo)).compareTo(exact) <= 0) {
+            lo = Math.nextUp(lo);
+        }
+        while (Math.nextDown(hi) >= lo && new BigDecimal(Math.nextDown(hi)).compareTo(exact) >= 0) {
+            hi = Math.nextDown(hi);
+        }
+        return new Interval(lo, hi);
+    }
+
+    /** [lo - c, hi - c] rounded outward. */
+    public static Interval minus(Interval x, double c) {
+        return new Interval(Math.nextDown(x.lo() - c), Math.nextUp(x.hi() - c));
+    }
+}
