@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -747,26 +745,4 @@ class CheckRejectionTest {
         assertEquals(List.of(1.5, true), m.get("d"));
     }
 
-    /** Runs the checker's command line in-process, capturing its output. */
-    record CliRun(int exitCode, String stdout, String stderr) {
-        static synchronized CliRun of(String... args) {
-            PrintStream out = System.out, err = System.err;
-            ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-                int code = Commands.execute(new CheckerMain(), args);
-                return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(out);
-                System.setErr(err);
-            }
-        }
-
-        @Override
-        public String toString() {
-            String s = "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-            return s.length() > 4000 ? s.substring(0, 4000) + "..." : s;
-        }
-    }
 }

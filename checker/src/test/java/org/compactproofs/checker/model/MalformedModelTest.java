@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.compactproofs.checker.cli.CheckerMain;
-import org.compactproofs.checker.cli.Commands;
+import org.compactproofs.checker.cli.CliRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -184,20 +181,4 @@ class MalformedModelTest {
         assertTrue(run.stderr().contains("no such file"), run.stderr());
     }
 
-    /** Runs the checker's command line in-process, capturing its output. */
-    record CliRun(int exitCode, String stdout, String stderr) {
-        static synchronized CliRun of(String... args) {
-            PrintStream out = System.out, err = System.err;
-            ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-                int code = Commands.execute(new CheckerMain(), args);
-                return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(out);
-                System.setErr(err);
-            }
-        }
-    }
 }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.compactproofs.checker.cli.Commands;
+import org.compactproofs.checker.cli.CliRun;
 import org.compactproofs.checker.model.ModelReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,35 +16,23 @@ class GeneratorCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String stdout, String stderr) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Commands.execute(new GeneratorMain(), args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(new GeneratorMain(), args);
     }
 
-    private static void assertNoStackTrace(Run r) {
+    private static void assertNoStackTrace(CliRun r) {
         assertFalse(r.stderr().contains("\tat ") || r.stderr().contains("Exception"), r.stderr());
     }
 
     @Test
     void trainThenAccuracy() {
         Path model = dir.resolve("tiny.safetensors");
-        Run train = run("train", "--seed", "3", "--vocab", "8", "--context", "3", "--steps", "2000", "--out", model.toString());
+        CliRun train = run("train", "--seed", "3", "--vocab", "8", "--context", "3", "--steps", "2000", "--out", model.toString());
         assertEquals(0, train.exitCode(), train.stderr());
         assertTrue(train.stdout().contains("accuracy 512 / 512"), train.stdout());
         assertTrue(train.stderr().contains("step 2000/2000"), "progress lines when not a terminal: " + train.stderr());
         assertEquals("8", ModelReader.read(model).model().metadata().get("vocab"));
-        Run acc = run("accuracy", model.toString());
+        CliRun acc = run("accuracy", model.toString());
         assertEquals(0, acc.exitCode());
         assertTrue(acc.stdout().contains("correct 512 of 512 inputs"), acc.stdout());
     }
@@ -56,12 +41,12 @@ class GeneratorCliTest {
     void trainSeedsWritesAnIndexAndResumes() throws Exception {
         String[] args = {"train-seeds", "--seeds", "5,6", "--dir", dir.toString(), "--vocab", "6", "--context", "2",
                 "--steps", "300", "--jobs", "2"};
-        Run first = run(args);
+        CliRun first = run(args);
         assertEquals(0, first.exitCode(), first.stderr());
         assertTrue(Files.exists(dir.resolve("seed-5.safetensors")));
         String index = Files.readString(dir.resolve("index.json"));
         assertTrue(index.contains("\"seed\" : 6"), index);
-        Run again = run(args);
+        CliRun again = run(args);
         assertTrue(again.stderr().contains("training 0 seeds (2 already up to date)"), again.stderr());
         assertEquals(index, Files.readString(dir.resolve("index.json")));
     }
@@ -70,7 +55,7 @@ class GeneratorCliTest {
     void malformedModelIsUnusableInput() throws Exception {
         Path bad = dir.resolve("bad.safetensors");
         Files.writeString(bad, "this is not a model");
-        Run r = run("accuracy", bad.toString());
+        CliRun r = run("accuracy", bad.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.stderr().contains(bad.toString()), r.stderr());
         assertNoStackTrace(r);
@@ -78,10 +63,10 @@ class GeneratorCliTest {
 
     @Test
     void badOptionsAreUnusableInput() {
-        Run r = run("train", "--seed", "x", "--out", dir.resolve("m").toString());
+        CliRun r = run("train", "--seed", "x", "--out", dir.resolve("m").toString());
         assertEquals(2, r.exitCode());
         assertNoStackTrace(r);
-        Run sizes = run("train", "--seed", "1", "--vocab", "1", "--out", dir.resolve("m").toString());
+        CliRun sizes = run("train", "--seed", "1", "--vocab", "1", "--out", dir.resolve("m").toString());
         assertEquals(2, sizes.exitCode());
         assertTrue(sizes.stderr().contains("vocab >= 2"), sizes.stderr());
         assertNoStackTrace(sizes);
@@ -91,7 +76,7 @@ class GeneratorCliTest {
     void unwritableOutputIsReportedWithoutStackTrace() throws Exception {
         Path file = dir.resolve("plain-file");
         Files.writeString(file, "x");
-        Run r = run("train", "--seed", "1", "--vocab", "4", "--context", "2", "--steps", "1", "--quiet",
+        CliRun r = run("train", "--seed", "1", "--vocab", "4", "--context", "2", "--steps", "1", "--quiet",
                 "--out", file.resolve("sub/model.safetensors").toString());
         assertTrue(r.exitCode() == 2, r.stderr());
         assertTrue(r.stderr().contains("cannot write"), r.stderr());
