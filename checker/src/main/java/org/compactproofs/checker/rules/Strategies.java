@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 public final class Strategies {
     private static final Map<String, Supplier<List<Rule>>> RULES = Map.of(
             "brute-force", () -> List.of(new BruteForceRule()),
-            "cubic", () -> List.of(new CubicCaseRule()));
+            "cubic", () -> List.of(new CubicCaseRule()),
+            "subcubic-maxdiff", () -> List.of(new MaxDiffCaseRule()));
 
     private Strategies() {}
 

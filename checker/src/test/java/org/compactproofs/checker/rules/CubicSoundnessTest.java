@@ -61,7 +61,7 @@ class CubicSoundnessTest {
                             assertTrue(a < smallestBad[q][max][c], named + ": case query " + q + " max " + max
                                     + " nonmax " + c + " upto " + a + " accepted, but it holds a wrong input (one whose"
                                     + " largest non-max token is " + smallestBad[q][max][c] + ")");
-                            long formula = CubicCaseRule.binomial(k - 1, c).longValueExact() * (long) Math.pow(a + 1, c);
+                            long formula = CaseRule.binomial(k - 1, c).longValueExact() * (long) Math.pow(a + 1, c);
                             assertTrue(formula == cumulative, "case size " + cumulative + " vs formula " + formula);
                             best = Math.max(best, cumulative);
                         }

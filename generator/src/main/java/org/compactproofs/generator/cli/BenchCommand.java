@@ -182,8 +182,8 @@ final class BenchCommand implements Runnable {
                 long start = System.nanoTime();
                 org.compactproofs.checker.Verdict verdict = org.compactproofs.checker.Checker.check(file, cert, 1);
                 double check = seconds(start);
-                long work = verdict.operations().getOrDefault("cubic.bound-operations (double, rounded down)", 0L);
-                long cases = verdict.operations().getOrDefault("cubic.cases", 0L);
+                long work = verdict.operations().getOrDefault("case.bound-operations (double, rounded down)", 0L);
+                long cases = verdict.operations().getOrDefault("case.cases", 0L);
                 System.out.printf("%5d %3d %7d %14d %16.3f %9.2f%n", v, k, cases, work, work / ((double) v * v * v * k * k), check);
                 java.nio.file.Files.delete(file);
                 java.nio.file.Files.delete(cert);

@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceProver;
+import org.compactproofs.generator.model.FloatCircuits;
 import org.compactproofs.generator.strategy.cubic.CubicProver;
+import org.compactproofs.generator.strategy.subcubic.MaxDiffSearch;
 import org.compactproofs.generator.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Write a certificate for a model with a proof strategy; check it with checker.jar check.")
 final class ProveCommand implements Callable<Integer> {
-    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force, cubic.")
+    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force, cubic, subcubic-maxdiff.")
     String strategy;
     @Option(names = "--model", required = true, description = "The model file (.safetensors).")
     Path model;
@@ -36,7 +38,11 @@ final class ProveCommand implements Callable<Integer> {
                 yield BruteForceProver.prove(file, out, Threads.resolve(threads));
             }
             case "cubic" -> CubicProver.prove(file, out);
-            default -> throw new UnusableInputException("unknown strategy '" + strategy + "' (known: brute-force, cubic)");
+            case "subcubic-maxdiff" -> CubicProver.write(file, out,
+                    new MaxDiffSearch(FloatCircuits.of(file.model())).cases(), strategy, "maxdiff-case",
+                    "rule S1 (docs/rules.md): the checker bounds all outputs at once, in O(k log k) per case");
+            default -> throw new UnusableInputException("unknown strategy '" + strategy
+                    + "' (known: brute-force, cubic, subcubic-maxdiff)");
         };
         long total = file.model().inputCount();
         System.out.printf("wrote %s: strategy %s, claim %s of %d correct (%s), %.2f s%n", out, strategy, claim, total,

@@ -14,14 +14,21 @@ public final class CubicProver {
     /** Writes the certificate and returns the claimed count. */
     public static BigInteger prove(ModelReader.ModelFile model, Path out) {
         List<CubicCase> cases = new CubicSearch(FloatCircuits.of(model.model())).cases();
+        return write(model, out, cases, "cubic", "case",
+                "rule C1 (docs/rules.md): the checker bounds every output's margin from below");
+    }
+
+    /** Writes a certificate of case steps (rules C1 and S1 share the case format) and returns the claim. */
+    public static BigInteger write(ModelReader.ModelFile model, Path out, List<CubicCase> cases, String strategy,
+                                   String rule, String explanation) {
         BigInteger claim = cases.stream().map(CubicCase::count).reduce(BigInteger.ZERO, BigInteger::add);
-        try (CertificateWriter w = new CertificateWriter(out, model.sha256(), model.model(), claim, "cubic")) {
-            w.comment("rule C1 (docs/rules.md): each case is the inputs with the given query token, maximum, number of");
-            w.comment("non-max positions among the other " + (model.model().context() - 1)
-                    + ", and non-max tokens at most 'upto'; the checker bounds every output's margin from below");
+        try (CertificateWriter w = new CertificateWriter(out, model.sha256(), model.model(), claim, strategy)) {
+            w.comment(explanation + ";");
+            w.comment("each case is the inputs with the given query token, maximum, number of non-max positions among");
+            w.comment("the other " + (model.model().context() - 1) + ", and non-max tokens at most 'upto'");
             w.comment(cases.size() + " cases");
             for (CubicCase c : cases) {
-                w.line("case query " + c.query() + " max " + c.max() + " nonmax " + c.nonmax()
+                w.line(rule + " query " + c.query() + " max " + c.max() + " nonmax " + c.nonmax()
                         + (c.nonmax() > 0 ? " upto " + c.upTo() : "") + " count " + c.count());
             }
         }

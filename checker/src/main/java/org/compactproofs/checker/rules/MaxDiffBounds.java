@@ -1,0 +1,140 @@
+package org.compactproofs.checker.rules;
+
+import static org.compactproofs.checker.rules.CubicBounds.add;
+import static org.compactproofs.checker.rules.CubicBounds.mul;
+
+import java.util.Arrays;
+import org.compactproofs.checker.arith.DyadicMatrix;
+import org.compactproofs.checker.arith.ExactExp;
+import org.compactproofs.checker.arith.Interval;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+
+/**
+ * The lower bounds of rule S1 (docs/rules.md), in double arithmetic rounded toward minus infinity, from tables
+ * of size O(v^2 k): every output is bounded at once by "max-diff" bounds of each path,
+ * <pre>
+ *   E(q,m) = EU[q][m] - max_{o != m} EU[q][o],  F(t,m) = EVOU[t][m] - max_{o != m} EVOU[t][o],
+ *   P(i,m) = PVOU[i][m] - max_{o != m} PVOU[i][o],  F*(t) = min_{m > t} F(t,m),
+ * </pre>
+ * and per query and position prefix tables over tokens t <= a: the largest and smallest weight and the smallest
+ * w_i(t) F*(t). A case then costs O(k log k): no step of the check is cubic in v.
+ */
+final class MaxDiffBounds {
+    private final int v, k;
+    private final double[][] eu, ev, fStar, pv;   // E [q][m], F [t][m], F* [t] (as [t][0]), P [i][m]
+    private final DyadicMatrix eqkeRaw, eqkpRaw;
+    private final Interval scale;
+    private final double[][][] wLo, wHi, prefixMaxHi, prefixMinLo, prefixWF; // [q][i][t], lazily per q
+    long operations;
+
+    MaxDiffBounds(Model m, CircuitTables t) {
+        v = m.vocab();
+        k = m.context();
+        eu = maxDiff(t.eu());
+        ev = maxDiff(t.evou());
+        pv = maxDiff(t.pvou());
+        fStar = new double[v][1];
+        for (int tok = 0; tok < v; tok++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int max = tok + 1; max < v; max++) {
+                best = Math.min(best, ev[tok][max]);
+            }
+            fStar[tok][0] = best; // +infinity for the largest token, which is never a non-max token
+        }
+        eqkeRaw = t.eqkeRaw();
+        eqkpRaw = t.eqkpRaw();
+        scale = ExactExp.inverseSqrtDouble(m.dHead());
+        wLo = new double[v][][];
+        wHi = new double[v][][];
+        prefixMaxHi = new double[v][][];
+        prefixMinLo = new double[v][][];
+        prefixWF = new double[v][][];
+        operations += 4L * v * v;
+    }
+
+    /** Row by row: lower bounds of table[r][m] - max over o != m of table[r][o] (the two largest upper ends kept). */
+    private static double[][] maxDiff(DyadicMatrix table) {
+        int rows = table.rows(), cols = table.cols();
+        double[][] out = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            double first = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
+            int at = -1;
+            double[] lo = new double[cols];
+            for (int o = 0; o < cols; o++) {
+                Interval e = table.enclosure(r, o);
+                lo[o] = e.lo();
+                if (e.hi() > first) {
+                    second = first;
+                    first = e.hi();
+                    at = o;
+                } else if (e.hi() > second) {
+                    second = e.hi();
+                }
+            }
+            for (int m = 0; m < cols; m++) {
+                out[r][m] = Math.nextDown(lo[m] - (m == at ? second : first));
+            }
+        }
+        return out;
+    }
+
+    private void prepare(int q) {
+        if (wLo[q] != null) {
+            return;
+        }
+        Interval[][] below = DyadicMatrix.scoresBelowMax(eqkeRaw, eqkpRaw, q);
+        double[][] lo = new double[k][v], hi = new double[k][v], pMax = new double[k][v], pMin = new double[k][v],
+                pWF = new double[k][v];
+        for (int i = 0; i < k; i++) {
+            double max = 0, min = Double.POSITIVE_INFINITY, wf = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < v; t++) {
+                Interval w = scale.times(below[i][t]).exp();
+                lo[i][t] = w.lo();
+                hi[i][t] = w.hi();
+                max = Math.max(max, w.hi());
+                min = Math.min(min, w.lo());
+                if (fStar[t][0] != Double.POSITIVE_INFINITY) {
+                    wf = Math.min(wf, mul(w.lo(), w.hi(), fStar[t][0]));
+                }
+                pMax[i][t] = max;
+                pMin[i][t] = min;
+                pWF[i][t] = wf;
+            }
+        }
+        wLo[q] = lo;
+        wHi[q] = hi;
+        prefixMaxHi[q] = pMax;
+        prefixMinLo[q] = pMin;
+        prefixWF[q] = pWF;
+        operations += 4L * k * v;
+    }
+
+    /** Rule S1's bound for case (q, m, c, a); it covers every output at once. */
+    double caseBound(int q, int m, int c, int a) {
+        prepare(q);
+        double[][] lo = wLo[q], hi = wHi[q];
+        int others = k - 1;
+        double base = mul(lo[k - 1][q], hi[k - 1][q], add(add(eu[q][m], ev[q][m]), pv[k - 1][m]));
+        double[] maxTerm = new double[others], diff = new double[others];
+        for (int i = 0; i < others; i++) {
+            double common = add(eu[q][m], pv[i][m]);
+            maxTerm[i] = mul(lo[i][m], hi[i][m], add(common, ev[m][m]));
+            base = add(base, maxTerm[i]);
+            if (c > 0) {
+                double attention = common >= 0 ? Math.nextDown(prefixMinLo[q][i][a] * common)
+                        : Math.nextDown(prefixMaxHi[q][i][a] * common);
+                diff[i] = Math.nextDown(add(attention, prefixWF[q][i][a]) - maxTerm[i]);
+            }
+        }
+        double bound = base;
+        if (c > 0) {
+            Arrays.sort(diff);
+            for (int j = 0; j < c; j++) {
+                bound = add(bound, diff[j]);
+            }
+        }
+        operations += 4L * others + (c > 0 ? others * 3L : 0);
+        return bound;
+    }
+}
