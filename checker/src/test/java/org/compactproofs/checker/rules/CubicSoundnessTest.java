@@ -9,14 +9,29 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rule C1 against the exact oracle, case by case: on every small model, every key (query, max, nonmax, upto)
- * that the rule accepts contains only inputs that are truly correct. This is stronger than comparing totals:
- * an unsound case cannot hide behind another case's slack.
+ * The case rules C1 (cubic) and S1 (sub-cubic max-diff) against the exact oracle, case by case: on every small
+ * model, every key (query, max, nonmax, upto) that a rule accepts contains only inputs that are truly correct.
+ * This is stronger than comparing totals: an unsound case cannot hide behind another case's slack.
  */
 class CubicSoundnessTest {
+    /** A case rule's bound: positive only if every input of case (q, m, c, a) is correct. */
+    interface CaseBound {
+        double of(int q, int m, int c, int a);
+    }
+
+    static CaseBound cubic(Model m) {
+        CubicBounds b = new CubicBounds(m, CircuitTables.of(m));
+        int[] worst = new int[1];
+        return (q, max, c, a) -> b.caseBound(q, max, c, a, worst);
+    }
+
+    static CaseBound maxDiff(Model m) {
+        MaxDiffBounds b = new MaxDiffBounds(m, CircuitTables.of(m));
+        return b::caseBound;
+    }
 
     /** Runs every key through the rule; returns {keys accepted, inputs covered by the best key per (q, m, c)}. */
-    static long[] checkModel(SmallModels.Named named) {
+    static long[] checkModel(SmallModels.Named named, java.util.function.Function<Model, CaseBound> rule) {
         Model m = named.model();
         int v = m.vocab(), k = m.context();
         ExactOracle oracle = new ExactOracle(m);
@@ -47,16 +62,15 @@ class CubicSoundnessTest {
                 smallestBad[q][mx][nonmax] = Math.min(smallestBad[q][mx][nonmax], largest);
             }
         }
-        CubicBounds bounds = new CubicBounds(m, CircuitTables.of(m));
+        CaseBound bounds = rule.apply(m);
         long accepted = 0, covered = 0;
-        int[] worst = new int[1];
         for (int max = 0; max < v; max++) {
             for (int q = 0; q <= max; q++) {
                 for (int c = 0; c <= (q == max ? k - 1 : k - 2); c++) {
                     long best = 0, cumulative = 0;
                     for (int a = c == 0 ? -1 : 0; a < (c == 0 ? 0 : max); a++) {
                         cumulative += size[q][max][c][a + 1] + (a == 0 && c > 0 ? size[q][max][c][0] : 0);
-                        if (bounds.caseBound(q, max, c, a, worst) > 0) {
+                        if (bounds.of(q, max, c, a) > 0) {
                             accepted++;
                             assertTrue(a < smallestBad[q][max][c], named + ": case query " + q + " max " + max
                                     + " nonmax " + c + " upto " + a + " accepted, but it holds a wrong input (one whose"
@@ -80,28 +94,35 @@ class CubicSoundnessTest {
         }
     }
 
-    private static void check(List<SmallModels.Named> models, int minimum) {
+    private static void check(List<SmallModels.Named> models, int minimum,
+                              java.util.function.Function<Model, CaseBound> rule, String name) {
         long accepted = 0, covered = 0, inputs = 0;
         for (SmallModels.Named named : models) {
-            long[] r = checkModel(named);
+            long[] r = checkModel(named, rule);
             accepted += r[0];
             covered += r[1];
             inputs += named.model().inputCount();
         }
         assertTrue(models.size() >= minimum, models.size() + " models");
         assertTrue(accepted > 1000, "the rule accepts many keys: " + accepted);
-        System.out.printf("cubic soundness: %d models, %d keys accepted, all sound; best keys cover %d of %d inputs%n",
-                models.size(), accepted, covered, inputs);
+        System.out.printf("%s soundness: %d models, %d keys accepted, all sound; best keys cover %d of %d inputs%n",
+                name, models.size(), accepted, covered, inputs);
     }
 
     @Test
-    void everyAcceptedCaseIsTrulyCorrect() {
-        check(SmallModels.all(380, 12), 500);
+    void everyAcceptedCubicCaseIsTrulyCorrect() {
+        check(SmallModels.all(380, 12), 500, CubicSoundnessTest::cubic, "cubic (C1)");
+    }
+
+    @Test
+    void everyAcceptedMaxDiffCaseIsTrulyCorrect() {
+        check(SmallModels.all(380, 12), 500, CubicSoundnessTest::maxDiff, "sub-cubic max-diff (S1)");
     }
 
     @Test
     @Tag("slow")
     void everyAcceptedCaseIsTrulyCorrectOnManyMoreModels() {
-        check(SmallModels.all(2000, 60), 2500);
+        check(SmallModels.all(2000, 60), 2500, CubicSoundnessTest::cubic, "cubic (C1)");
+        check(SmallModels.all(2000, 60), 2500, CubicSoundnessTest::maxDiff, "sub-cubic max-diff (S1)");
     }
 }
