@@ -29,24 +29,29 @@ final class ProveCommand implements Callable<Integer> {
     public Integer call() {
         ModelReader.ModelFile file = ModelReader.read(model);
         long start = System.nanoTime();
-        BigInteger claim = switch (strategy) {
+        BigInteger claim = prove(strategy, file, out, Threads.resolve(threads));
+        long total = file.model().inputCount();
+        System.out.printf("wrote %s: strategy %s, claim %s of %d correct (%s), %.2f s%n", out, strategy, claim, total,
+                TrainedModel.decimal(claim.longValue(), total), (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    /** Writes a certificate of the named strategy; returns its claim. */
+    static BigInteger prove(String strategy, ModelReader.ModelFile file, Path out, int threads) {
+        return switch (strategy) {
             case "brute-force" -> {
                 if (file.model().inputCount() > TrainedModel.MAX_EXHAUSTIVE * 16) {
                     throw new UnusableInputException("brute force over " + file.model().vocab() + "^"
                             + file.model().context() + " inputs is out of reach; use a structured strategy");
                 }
-                yield BruteForceProver.prove(file, out, Threads.resolve(threads));
+                yield BruteForceProver.prove(file, out, threads);
             }
             case "cubic" -> CubicProver.prove(file, out);
             case "subcubic-maxdiff" -> CubicProver.write(file, out,
                     new MaxDiffSearch(FloatCircuits.of(file.model())).cases(), strategy, "maxdiff-case",
                     "rule S1 (docs/rules.md): the checker bounds all outputs at once, in O(k log k) per case");
             default -> throw new UnusableInputException("unknown strategy '" + strategy
-                    + "' (known: brute-force, cubic, subcubic-maxdiff)");
+                    + "' (known: " + String.join(", ", StrategiesCommand.NAMES) + ")");
         };
-        long total = file.model().inputCount();
-        System.out.printf("wrote %s: strategy %s, claim %s of %d correct (%s), %.2f s%n", out, strategy, claim, total,
-                TrainedModel.decimal(claim.longValue(), total), (System.nanoTime() - start) / 1e9);
-        return 0;
     }
 }
