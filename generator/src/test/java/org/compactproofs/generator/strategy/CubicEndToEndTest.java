@@ -117,15 +117,40 @@ class CubicEndToEndTest {
      */
     @Test
     void enlargedCasesAreRejected() throws Exception {
-        Path modelFile = RepositoryFiles.shippedModel(1185);
-        Model model = ModelReader.read(modelFile).model();
         Path cert = dir.resolve("valid.cert");
-        assertTrue(proveAndCheck(modelFile, cert).accepted());
+        assertTrue(proveAndCheck(RepositoryFiles.shippedModel(1185), cert).accepted());
+        assertEnlargementsRejected(RepositoryFiles.shippedModel(1185), cert, "case");
+    }
+
+    /** The same for the sub-cubic max-diff rule S1, on the showcase model. */
+    @Test
+    void enlargedMaxDiffCasesAreRejected() throws Exception {
+        Path model = RepositoryFiles.shippedModel(123);
+        Path cert = dir.resolve("valid.cert");
+        ProveCommandAccess.prove("subcubic-maxdiff", model, cert);
+        assertTrue(Checker.check(model, cert, 2).accepted());
+        assertEnlargementsRejected(model, cert, "maxdiff-case");
+    }
+
+    /** The sub-cubic max-diff strategy beats the paper's best sub-cubic variant on the PyTorch model (0.6843). */
+    @Test
+    void maxDiffBeatsThePapersBestSubcubicOnTheFixture() {
+        Path model = RepositoryFiles.pytorchFixture();
+        Path cert = dir.resolve("s.cert");
+        ProveCommandAccess.prove("subcubic-maxdiff", model, cert);
+        Verdict v = Checker.check(model, cert, 2);
+        assertTrue(v.accepted(), String.valueOf(v.failure()));
+        assertTrue(v.certifiedCount().compareTo(BigInteger.valueOf(11_479_791)) > 0, "" + v.certifiedCount());
+        assertTrue(v.certifiedCount().compareTo(BigInteger.valueOf(16_746_440)) <= 0);
+    }
+
+    private void assertEnlargementsRejected(Path modelFile, Path cert, String rule) throws Exception {
+        Model model = ModelReader.read(modelFile).model();
         List<String> lines = Files.readAllLines(cert);
         org.compactproofs.generator.model.FloatCircuits circuits = org.compactproofs.generator.model.FloatCircuits.of(model);
         int rejected = 0, accepted = 0;
         for (int i = 0; i < lines.size() && rejected + accepted < 15; i += 97) {
-            Matcher mt = CASE.matcher(lines.get(i));
+            Matcher mt = CASE.matcher(lines.get(i).replaceFirst("^" + rule + " ", "case "));
             if (!mt.matches() || mt.group(4) == null || Integer.parseInt(mt.group(4)) + 1 >= Integer.parseInt(mt.group(2))) {
                 continue;
             }
@@ -133,12 +158,12 @@ class CubicEndToEndTest {
             int upto = Integer.parseInt(mt.group(4)) + 1;
             long newCount = binomial(model.context() - 1, c) * (long) Math.pow(upto + 1, c);
             List<String> enlarged = new ArrayList<>(lines);
-            enlarged.set(i, "case query " + q + " max " + max + " nonmax " + c + " upto " + upto + " count " + newCount);
+            enlarged.set(i, rule + " query " + q + " max " + max + " nonmax " + c + " upto " + upto + " count " + newCount);
             Verdict v = checkText(modelFile, String.join("\n", enlarged));
             if (!v.accepted()) {
                 rejected++;
                 assertEquals(i + 1, v.failure().line());
-                assertEquals("case", v.failure().rule());
+                assertEquals(rule, v.failure().rule());
             } else {
                 accepted++;
                 assertCaseCorrectInDouble(circuits, model, q, max, c, upto);
