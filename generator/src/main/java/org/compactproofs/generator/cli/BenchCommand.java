@@ -1,6 +1,8 @@
 package org.compactproofs.generator.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.compactproofs.checker.model.ForwardPass;
 import org.compactproofs.checker.model.Model;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Accuracy.class, BenchCommand.Cubic.class,
-            BenchCommand.CubicScaling.class})
+            BenchCommand.Scaling.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -162,32 +164,64 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "cubic-scaling", mixinStandardHelpOptions = true,
-            description = "The checker's work on cubic certificates as the vocabulary grows (16, 32, 64, 128) and the "
-                    + "context grows (3, 4, 5), divided by v^3 k^2: a constant ratio shows the O(v^3 k^2) proof length.")
-    static final class CubicScaling implements Callable<Integer> {
+    @Command(name = "scaling", mixinStandardHelpOptions = true,
+            description = "The checker's work on certificates of a strategy as the vocabulary grows (k = 4) and as the "
+                    + "context grows (v = 32), with the exponent fitted in v (least squares on log-log).")
+    static final class Scaling implements Callable<Integer> {
+        @Option(names = "--strategy", defaultValue = "cubic", description = "cubic or subcubic-maxdiff (default: ${DEFAULT-VALUE}).")
+        String strategy;
+        @Option(names = "--vocab", split = ",", defaultValue = "16,32,64,128", description = "Vocabularies (default: ${DEFAULT-VALUE}).")
+        int[] vocab;
+        @Option(names = "--steps", defaultValue = "600", description = "Training steps of each model (default: ${DEFAULT-VALUE}).")
+        int steps;
+
         @Override
         public Integer call() throws Exception {
-            System.out.println("    v   k   cases   checker work   work/(v^3 k^2)   check s   (models: paper init, 600 training steps)");
-            int[][] shapes = {{16, 4}, {32, 4}, {64, 4}, {128, 4}, {32, 3}, {32, 5}};
+            System.out.printf("strategy %s; models trained %d steps from the paper's initialisation%n", strategy, steps);
+            System.out.println("    v   k   cases   checker work   work/(v^3 k^2)   work/(v^2 k^2)   check s");
+            List<double[]> points = new ArrayList<>();
+            List<int[]> shapes = new ArrayList<>();
+            for (int v : vocab) {
+                shapes.add(new int[] {v, 4});
+            }
+            shapes.add(new int[] {32, 3});
+            shapes.add(new int[] {32, 5});
             for (int[] shape : shapes) {
                 int v = shape[0], k = shape[1];
                 org.compactproofs.checker.model.Model m = org.compactproofs.generator.train.Trainer.train(
-                        org.compactproofs.generator.train.TrainingConfig.paper(7).withSizes(v, k, 32, 32).withSteps(600),
+                        org.compactproofs.generator.train.TrainingConfig.paper(7).withSizes(v, k, 32, 32).withSteps(steps),
                         (a, b, l) -> { });
                 Path file = java.nio.file.Files.createTempFile("scaling", ".safetensors");
                 Path cert = java.nio.file.Files.createTempFile("scaling", ".cert");
                 org.compactproofs.generator.model.SafetensorsWriter.write(m, file);
-                org.compactproofs.generator.strategy.cubic.CubicProver.prove(ModelReader.read(file), cert);
+                ProveCommand.prove(strategy, ModelReader.read(file), cert, 1);
                 long start = System.nanoTime();
                 org.compactproofs.checker.Verdict verdict = org.compactproofs.checker.Checker.check(file, cert, 1);
                 double check = seconds(start);
-                long work = verdict.operations().getOrDefault("case.bound-operations (double, rounded down)", 0L);
-                long cases = verdict.operations().getOrDefault("case.cases", 0L);
-                System.out.printf("%5d %3d %7d %14d %16.3f %9.2f%n", v, k, cases, work, work / ((double) v * v * v * k * k), check);
+                long work = 0, cases = 0;
+                for (java.util.Map.Entry<String, Long> e : verdict.operations().entrySet()) {
+                    if (e.getKey().endsWith(".bound-operations (double, rounded down)")) {
+                        work += e.getValue();
+                    } else if (e.getKey().endsWith(".cases")) {
+                        cases += e.getValue();
+                    }
+                }
+                System.out.printf("%5d %3d %7d %14d %16.3f %16.3f %9.2f%n", v, k, cases, work,
+                        work / ((double) v * v * v * k * k), work / ((double) v * v * k * k), check);
+                if (k == 4) {
+                    points.add(new double[] {Math.log(v), Math.log(work)});
+                }
                 java.nio.file.Files.delete(file);
                 java.nio.file.Files.delete(cert);
             }
+            double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+            double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
+            double num = 0, den = 0;
+            for (double[] p : points) {
+                num += (p[0] - mx) * (p[1] - my);
+                den += (p[0] - mx) * (p[0] - mx);
+            }
+            System.out.printf("fitted exponent of the checker's work in v (k = 4): %.2f%n", num / den);
             return 0;
         }
     }
