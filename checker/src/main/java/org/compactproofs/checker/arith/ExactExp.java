@@ -12,8 +12,8 @@ import java.math.RoundingMode;
 public final class ExactExp {
     /** Working precision in significant decimal digits. */
     public static final int DIGITS = 70;
-    static final MathContext DOWN = new MathContext(DIGITS, RoundingMode.FLOOR);
-    static final MathContext UP = new MathContext(DIGITS, RoundingMode.CEILING);
+    public static final MathContext DOWN = new MathContext(DIGITS, RoundingMode.FLOOR);
+    public static final MathContext UP = new MathContext(DIGITS, RoundingMode.CEILING);
     private static final int TERMS = 40;
     /** e^y - sum_{j<=40} y^j/j! <= 2 (1/2)^41 / 41! < 1e-60 for 0 <= y <= 1/2. */
     private static final BigDecimal REMAINDER = new BigDecimal("1e-60");

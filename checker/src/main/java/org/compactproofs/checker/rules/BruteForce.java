@@ -46,7 +46,7 @@ public final class BruteForce {
     private BigDecimal[][] eqkeRaw, eqkpRaw, evouExact, pvouExact, euExact; // exact path only, made on first use
     private final double[][] evou, pvou, eu;
     private final BigDecimal[] sExact;
-    private final Interval sDouble;
+    private final AttentionWeights attention;
     private final boolean fastPathPossible;
     private final double evouPvouBound;
     /** Benchmark baseline only: plain double comparison, no error bound, no exact path. Never used to check. */
@@ -76,7 +76,7 @@ public final class BruteForce {
         pvou = lowerEnds(t.pvou());
         eu = lowerEnds(t.eu());
         sExact = ExactExp.inverseSqrt(m.dHead());
-        sDouble = ExactExp.inverseSqrtDouble(m.dHead());
+        attention = new AttentionWeights(t);
         double a = maxAbs(evou) * (1 + 0x1p-40) + maxAbs(pvou) * (1 + 0x1p-40) + TINY_ABSOLUTE;
         evouPvouBound = a;
         fastPathPossible = !exactOnly && a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
@@ -161,11 +161,11 @@ public final class BruteForce {
         QueryWalk(int q) {
             this.q = q;
             tokens[k - 1] = q;
-            Interval[][] below = DyadicMatrix.scoresBelowMax(tables.eqkeRaw(), tables.eqkpRaw(), q);
+            Interval[][] weights = attention.of(q);
             double delta = 0;
             for (int i = 0; i < k; i++) {
                 for (int t = 0; t < v; t++) {
-                    Interval w = sDouble.times(below[i][t]).exp(); // w(i,t) = exp(s (R - max R)) <= 1
+                    Interval w = weights[i][t]; // w(i,t) = exp(s (R - max R)) <= 1
                     boolean ok = fastPathPossible && w.lo() > 0 && Double.isFinite(w.hi());
                     // (h - l) / l, enlarged by 2^-40 relative to cover the two roundings of its computation
                     double relative = ok ? (w.width() / w.lo()) * (1 + 0x1p-40) : Double.POSITIVE_INFINITY;
@@ -309,8 +309,8 @@ public final class BruteForce {
                 BigDecimal lower = BigDecimal.ZERO, upper = BigDecimal.ZERO;
                 for (int j = 0; j < groups; j++) {
                     boolean positive = g[j].signum() >= 0;
-                    lower = lower.add(g[j].multiply(positive ? wLo[j] : wHi[j]), ExactExpMath.DOWN);
-                    upper = upper.add(g[j].multiply(positive ? wHi[j] : wLo[j]), ExactExpMath.UP);
+                    lower = lower.add(g[j].multiply(positive ? wLo[j] : wHi[j]), ExactExp.DOWN);
+                    upper = upper.add(g[j].multiply(positive ? wHi[j] : wLo[j]), ExactExp.UP);
                 }
                 if (lower.signum() <= 0) {
                     if (upper.signum() <= 0) {
@@ -333,17 +333,11 @@ public final class BruteForce {
             for (int j = 0; j < groups; j++) {
                 BigDecimal r = score[j].subtract(top); // exact, <= 0
                 BigDecimal a = sExact[0].multiply(r), b = sExact[1].multiply(r); // exact products
-                BigDecimal[] e = ExactExp.enclose(a.min(b).round(ExactExpMath.DOWN), a.max(b).round(ExactExpMath.UP));
+                BigDecimal[] e = ExactExp.enclose(a.min(b).round(ExactExp.DOWN), a.max(b).round(ExactExp.UP));
                 lo[j] = e[0];
                 hi[j] = e[1];
                 exactExps++;
             }
         }
-    }
-
-    /** The directed-rounding contexts of the exact path. */
-    private static final class ExactExpMath {
-        static final java.math.MathContext DOWN = new java.math.MathContext(ExactExp.DIGITS, java.math.RoundingMode.FLOOR);
-        static final java.math.MathContext UP = new java.math.MathContext(ExactExp.DIGITS, java.math.RoundingMode.CEILING);
     }
 }

@@ -2,7 +2,6 @@ package org.compactproofs.checker.rules;
 
 import java.util.Arrays;
 import org.compactproofs.checker.arith.DyadicMatrix;
-import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
@@ -20,8 +19,7 @@ final class CubicBounds {
 
     private final int v, k;
     private final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;
-    private final DyadicMatrix eqkeRaw, eqkpRaw;
-    private final Interval scale;
+    private final AttentionWeights attention;
     private final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q
     private final double[][][][] exclusiveMin;                    // [m] -> {min1[o][b], arg1[o][b], min2[o][b]}
     long operations;
@@ -36,9 +34,7 @@ final class CubicBounds {
         pvouHi = pvou[1];
         euLo = eu[0];
         euHi = eu[1];
-        eqkeRaw = t.eqkeRaw();
-        eqkpRaw = t.eqkpRaw();
-        scale = ExactExp.inverseSqrtDouble(m.dHead());
+        attention = new AttentionWeights(t);
         weightLo = new double[v][][];
         weightHi = new double[v][][];
         prefixMaxHi = new double[v][][];
@@ -72,12 +68,12 @@ final class CubicBounds {
         if (weightLo[q] != null) {
             return;
         }
-        Interval[][] below = DyadicMatrix.scoresBelowMax(eqkeRaw, eqkpRaw, q);
+        Interval[][] weights = attention.of(q);
         double[][] lo = new double[k][v], hi = new double[k][v], prefix = new double[k][v];
         for (int i = 0; i < k; i++) {
             double running = 0;
             for (int t = 0; t < v; t++) {
-                Interval w = scale.times(below[i][t]).exp();
+                Interval w = weights[i][t];
                 lo[i][t] = w.lo();
                 hi[i][t] = w.hi();
                 running = Math.max(running, w.hi());

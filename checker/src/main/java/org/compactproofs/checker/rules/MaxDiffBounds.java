@@ -5,7 +5,6 @@ import static org.compactproofs.checker.rules.CubicBounds.mul;
 
 import java.util.Arrays;
 import org.compactproofs.checker.arith.DyadicMatrix;
-import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
@@ -23,8 +22,7 @@ import org.compactproofs.checker.model.Model;
 final class MaxDiffBounds {
     private final int v, k;
     private final double[][] eu, ev, fStar, pv;   // E [q][m], F [t][m], F* [t] (as [t][0]), P [i][m]
-    private final DyadicMatrix eqkeRaw, eqkpRaw;
-    private final Interval scale;
+    private final AttentionWeights attention;
     private final double[][][] wLo, wHi, prefixMaxHi, prefixMinLo, prefixWF; // [q][i][t], lazily per q
     long operations;
 
@@ -42,9 +40,7 @@ final class MaxDiffBounds {
             }
             fStar[tok][0] = best; // +infinity for the largest token, which is never a non-max token
         }
-        eqkeRaw = t.eqkeRaw();
-        eqkpRaw = t.eqkpRaw();
-        scale = ExactExp.inverseSqrtDouble(m.dHead());
+        attention = new AttentionWeights(t);
         wLo = new double[v][][];
         wHi = new double[v][][];
         prefixMaxHi = new double[v][][];
@@ -83,13 +79,13 @@ final class MaxDiffBounds {
         if (wLo[q] != null) {
             return;
         }
-        Interval[][] below = DyadicMatrix.scoresBelowMax(eqkeRaw, eqkpRaw, q);
+        Interval[][] weights = attention.of(q);
         double[][] lo = new double[k][v], hi = new double[k][v], pMax = new double[k][v], pMin = new double[k][v],
                 pWF = new double[k][v];
         for (int i = 0; i < k; i++) {
             double max = 0, min = Double.POSITIVE_INFINITY, wf = Double.POSITIVE_INFINITY;
             for (int t = 0; t < v; t++) {
-                Interval w = scale.times(below[i][t]).exp();
+                Interval w = weights[i][t];
                 lo[i][t] = w.lo();
                 hi[i][t] = w.hi();
                 max = Math.max(max, w.hi());
