@@ -40,8 +40,26 @@ public final class CertificateReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
         }
-        this.lines = new LineSource(file, new java.io.BufferedInputStream(in, 1 << 16));
+        this.lines = new LineSource(file, gunzipIfCompressed(file, new java.io.BufferedInputStream(in, 1 << 16)));
         this.parser = new LineParser(file);
+    }
+
+    /**
+     * A certificate may be gzip-compressed (as archived: {@code *.cert.gz}); it is recognised by its magic bytes
+     * and decompressed as a stream, so memory stays bounded as for plain text.
+     */
+    private static InputStream gunzipIfCompressed(Path file, java.io.BufferedInputStream in) {
+        try {
+            in.mark(2);
+            int b0 = in.read(), b1 = in.read();
+            in.reset();
+            if (b0 == 0x1f && b1 == 0x8b) {
+                return new java.util.zip.GZIPInputStream(in, 1 << 16);
+            }
+            return in;
+        } catch (IOException e) {
+            throw new UnusableInputException(file + ": not a readable gzip stream: " + UnusableInputException.describe(e));
+        }
     }
 
     public Path file() {

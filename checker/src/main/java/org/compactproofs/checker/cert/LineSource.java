@@ -58,6 +58,10 @@ final class LineSource implements AutoCloseable {
                     return null;
                 }
             }
+        } catch (java.util.zip.ZipException e) {
+            throw new CertificateFormatException(file, lineNumber, length + 1, "corrupt gzip data: " + e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw new CertificateFormatException(file, lineNumber, length + 1, "gzip data ends too early");
         } catch (IOException e) {
             throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
         }
