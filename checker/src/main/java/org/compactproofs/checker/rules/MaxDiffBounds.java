@@ -17,9 +17,13 @@ import org.compactproofs.checker.model.Model;
  *   P(i,m) = PVOU[i][m] - max_{o != m} PVOU[i][o],  F*(t) = min_{m > t} F(t,m),
  * </pre>
  * and per query and position prefix tables over tokens t <= a: the largest and smallest weight and the smallest
- * w_i(t) F*(t). A case then costs O(k log k): no step of the check is cubic in v.
+ * w_i(t) F*(t). The {@link #WINDOW} tokens just below a case's upto are bounded one by one with their own weight
+ * and F(t,m). A case then costs O(k (W + log k)): no step of the check is cubic in v.
  */
 final class MaxDiffBounds {
+    /** Tokens just below the largest allowed non-max token that are bounded one by one (rule S1's W). */
+    static final int WINDOW = 4;
+
     private final int v, k;
     private final double[][] eu, ev, fStar, pv;   // E [q][m], F [t][m], F* [t] (as [t][0]), P [i][m]
     private final AttentionWeights attention;
@@ -118,9 +122,19 @@ final class MaxDiffBounds {
             maxTerm[i] = mul(lo[i][m], hi[i][m], add(common, ev[m][m]));
             base = add(base, maxTerm[i]);
             if (c > 0) {
-                double attention = common >= 0 ? Math.nextDown(prefixMinLo[q][i][a] * common)
-                        : Math.nextDown(prefixMaxHi[q][i][a] * common);
-                diff[i] = Math.nextDown(add(attention, prefixWF[q][i][a]) - maxTerm[i]);
+                // tokens just below a one by one (weight and F(t,m) together), the rest through the prefix tables
+                int from = Math.max(0, a - WINDOW + 1);
+                double nonmax = Double.POSITIVE_INFINITY;
+                for (int t = from; t <= a; t++) {
+                    nonmax = Math.min(nonmax, mul(lo[i][t], hi[i][t], add(common, ev[t][m])));
+                }
+                if (from > 0) {
+                    int b = from - 1;
+                    double attention = common >= 0 ? Math.nextDown(prefixMinLo[q][i][b] * common)
+                            : Math.nextDown(prefixMaxHi[q][i][b] * common);
+                    nonmax = Math.min(nonmax, add(attention, prefixWF[q][i][b]));
+                }
+                diff[i] = Math.nextDown(nonmax - maxTerm[i]);
             }
         }
         double bound = base;
@@ -130,7 +144,7 @@ final class MaxDiffBounds {
                 bound = add(bound, diff[j]);
             }
         }
-        operations += 4L * others + (c > 0 ? others * 3L : 0);
+        operations += 4L * others + (c > 0 ? others * (3L + Math.min(a + 1, WINDOW)) : 0);
         return bound;
     }
 }

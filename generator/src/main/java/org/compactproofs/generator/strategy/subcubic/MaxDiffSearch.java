@@ -12,10 +12,13 @@ import org.compactproofs.generator.strategy.cubic.CubicCase;
  * every output's margin is bounded at once through max-diff bounds of the three paths,
  * E(q,m) = EU[q][m] - max_{o != m} EU[q][o], F(t,m) = EVOU[t][m] - max_{o != m} EVOU[t][o],
  * P(i,m) = PVOU[i][m] - max_{o != m} PVOU[i][o], with F*(t) = min_{m > t} F(t,m) for non-max tokens, and
- * attention through prefix maxima, minima and minima of w F* over tokens t <= a. Tables are O(v^2 k); each
- * case is O(k log k) to check; the search is a binary search per (query, max, non-max count).
+ * attention through prefix maxima, minima and minima of w F* over tokens t <= a, except for the WINDOW tokens
+ * just below a, bounded one by one. Tables are O(v^2 k); each case is O(k (W + log k)) to check; the search is a
+ * binary search per (query, max, non-max count).
  */
 public final class MaxDiffSearch {
+    /** The checker's window (rule S1's W). */
+    static final int WINDOW = 4;
     static final double MARGIN = 1e-9;
 
     private final FloatCircuits c;
@@ -110,8 +113,16 @@ public final class MaxDiffSearch {
                 base += maxTerm[i];
                 scale += Math.abs(maxTerm[i]);
                 if (nonmax > 0) {
-                    double attention = common >= 0 ? pMin[i][a] * common : pMax[i][a] * common;
-                    diff[i] = attention + pWF[i][a] - maxTerm[i];
+                    int from = Math.max(0, a - WINDOW + 1);
+                    double t0 = Double.POSITIVE_INFINITY;
+                    for (int t = from; t <= a; t++) {
+                        t0 = Math.min(t0, w[i][t] * (common + ev[t][m]));
+                    }
+                    if (from > 0) {
+                        int b = from - 1;
+                        t0 = Math.min(t0, (common >= 0 ? pMin[i][b] * common : pMax[i][b] * common) + pWF[i][b]);
+                    }
+                    diff[i] = t0 - maxTerm[i];
                 }
             }
             if (nonmax > 0) {
