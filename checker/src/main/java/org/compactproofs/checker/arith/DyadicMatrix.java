@@ -71,32 +71,76 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
 
     /** this * other, exactly. */
     public DyadicMatrix times(DyadicMatrix other) {
-        BigInteger[][] c = new BigInteger[rows()][other.cols()];
-        for (int i = 0; i < rows(); i++) {
-            for (int j = 0; j < other.cols(); j++) {
-                BigInteger sum = BigInteger.ZERO;
-                for (int l = 0; l < cols(); l++) {
-                    sum = sum.add(num[i][l].multiply(other.num[l][j]));
+        return product(other, false);
+    }
+
+    /** this * other^T, exactly. */
+    public DyadicMatrix timesTransposed(DyadicMatrix other) {
+        return product(other, true);
+    }
+
+    private DyadicMatrix product(DyadicMatrix other, boolean transposed) {
+        int n = rows(), m = transposed ? other.rows() : other.cols(), inner = cols();
+        int bitsA = maxBits(), bitsB = other.maxBits();
+        boolean fits = bitsA <= 63 && bitsB <= 63 && bitsA + bitsB + 32 - Integer.numberOfLeadingZeros(inner) <= 125;
+        long[][] a = fits ? longs() : null, b = fits ? other.longs() : null;
+        BigInteger[][] c = new BigInteger[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (fits) {
+                    c[i][j] = dotLong(a, b, i, j, inner, transposed);
+                } else {
+                    BigInteger sum = BigInteger.ZERO;
+                    for (int l = 0; l < inner; l++) {
+                        sum = sum.add(num[i][l].multiply(transposed ? other.num[j][l] : other.num[l][j]));
+                    }
+                    c[i][j] = sum;
                 }
-                c[i][j] = sum;
             }
         }
         return new DyadicMatrix(c, exponent + other.exponent);
     }
 
-    /** this * other^T, exactly. */
-    public DyadicMatrix timesTransposed(DyadicMatrix other) {
-        BigInteger[][] c = new BigInteger[rows()][other.rows()];
-        for (int i = 0; i < rows(); i++) {
-            for (int j = 0; j < other.rows(); j++) {
-                BigInteger sum = BigInteger.ZERO;
-                for (int l = 0; l < cols(); l++) {
-                    sum = sum.add(num[i][l].multiply(other.num[j][l]));
-                }
-                c[i][j] = sum;
+    /**
+     * The same dot product with 64-bit numerators and a 128-bit two's-complement accumulator (high word and low
+     * word with carry): exact because every numerator fits in a long and the caller checked that the sum of
+     * |products| stays below 2^125.
+     */
+    private static BigInteger dotLong(long[][] a, long[][] b, int i, int j, int inner, boolean transposed) {
+        long hi = 0, lo = 0;
+        for (int l = 0; l < inner; l++) {
+            long x = a[i][l], y = transposed ? b[j][l] : b[l][j];
+            long pLo = x * y, pHi = Math.multiplyHigh(x, y);
+            long sum = lo + pLo;
+            hi += pHi + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
+            lo = sum;
+        }
+        BigInteger low = BigInteger.valueOf(lo & Long.MAX_VALUE);
+        if (lo < 0) {
+            low = low.setBit(63);
+        }
+        return BigInteger.valueOf(hi).shiftLeft(64).add(low);
+    }
+
+    /** The largest bit length of a numerator. */
+    private int maxBits() {
+        int bits = 0;
+        for (BigInteger[] row : num) {
+            for (BigInteger x : row) {
+                bits = Math.max(bits, x.bitLength());
             }
         }
-        return new DyadicMatrix(c, exponent + other.exponent);
+        return bits;
+    }
+
+    private long[][] longs() {
+        long[][] out = new long[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                out[i][j] = num[i][j].longValueExact();
+            }
+        }
+        return out;
     }
 
     /** Each row of this plus row {@code r} of {@code other} (same column count), exactly. */

@@ -75,6 +75,81 @@ class KernelTest {
         }
     }
 
+    /** Exact products (the 128-bit long path and the BigInteger path) against BigDecimal, at every magnitude. */
+    @Test
+    void dyadicProductsAreExact() {
+        Random r = new Random(5);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 1 + r.nextInt(6), inner = 1 + r.nextInt(40), m = 1 + r.nextInt(6);
+            double spread = Math.pow(2, r.nextInt(trial < 30 ? 20 : 100)); // small: long path; large: BigInteger path
+            double[][] a = new double[n][inner], b = new double[inner][m];
+            for (double[] row : a) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = (float) (r.nextGaussian() * (r.nextBoolean() ? spread : 1 / spread));
+                }
+            }
+            for (double[] row : b) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = r.nextBoolean() ? -Math.scalb(1.0, 62) + r.nextInt(5) : r.nextGaussian();
+                }
+            }
+            DyadicMatrix product = DyadicMatrix.of(a).times(DyadicMatrix.of(b));
+            DyadicMatrix transposedProduct = DyadicMatrix.of(a).timesTransposed(DyadicMatrix.of(transpose(b)));
+            BigDecimal[][] p = product.exactDecimals(), pt = transposedProduct.exactDecimals();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    BigDecimal expected = BigDecimal.ZERO;
+                    for (int l = 0; l < inner; l++) {
+                        expected = expected.add(new BigDecimal(a[i][l]).multiply(new BigDecimal(b[l][j])));
+                    }
+                    assertEquals(0, expected.compareTo(p[i][j]), "entry " + i + "," + j + " of trial " + trial);
+                    assertEquals(0, expected.compareTo(pt[i][j]), "transposed entry " + i + "," + j + " of trial " + trial);
+                }
+            }
+        }
+    }
+
+    /** The 128-bit path at its limit: 57- and 62-bit numerators, 32 terms of one sign, sums near 2^124. */
+    @Test
+    void longPathIsExactAtItsLimit() {
+        Random r = new Random(6);
+        int n = 3, inner = 32, m = 3;
+        double[][] a = new double[n][inner], b = new double[inner][m];
+        for (double[] row : a) {
+            for (int j = 0; j < inner; j++) {
+                row[j] = -(Math.scalb(1.0, 57) - 8 * r.nextInt(1000)); // exact doubles (multiples of 8 below 2^57)
+            }
+        }
+        for (double[] row : b) {
+            for (int j = 0; j < m; j++) {
+                row[j] = -(Math.scalb(1.0, 62) - 1024 * r.nextInt(1000));
+            }
+        }
+        a[0][0] = 1; // an odd entry keeps the common exponent at 0: numerators of 57 and 62 bits
+        b[0][0] = 1;
+        BigDecimal[][] p = DyadicMatrix.of(a).times(DyadicMatrix.of(b)).exactDecimals();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                BigDecimal expected = BigDecimal.ZERO;
+                for (int l = 0; l < inner; l++) {
+                    expected = expected.add(new BigDecimal(a[i][l]).multiply(new BigDecimal(b[l][j])));
+                }
+                assertEquals(0, expected.compareTo(p[i][j]));
+                assertTrue(expected.compareTo(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(123))) > 0);
+            }
+        }
+    }
+
+    private static double[][] transpose(double[][] x) {
+        double[][] t = new double[x[0].length][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                t[j][i] = x[i][j];
+            }
+        }
+        return t;
+    }
+
     @Test
     void dyadicEnclosuresAreTightAndCorrect() {
         Random r = new Random(4);
