@@ -16,6 +16,8 @@ import org.compactproofs.checker.model.Model;
 final class CubicBounds {
     /** Tokens just below the largest allowed non-max token that are bounded one by one (rule C1's W). */
     static final int WINDOW = 8;
+    /** The window in use: {@link #WINDOW}, or another size in tests (the rule is sound for any size). */
+    private final int window;
 
     private final int v, k;
     private final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;
@@ -25,6 +27,11 @@ final class CubicBounds {
     long operations;
 
     CubicBounds(Model m, CircuitTables t) {
+        this(m, t, WINDOW);
+    }
+
+    CubicBounds(Model m, CircuitTables t, int window) {
+        this.window = window;
         v = m.vocab();
         k = m.context();
         double[][][] evou = ends(t.evou()), pvou = ends(t.pvou()), eu = ends(t.eu());
@@ -134,7 +141,7 @@ final class CubicBounds {
         }
         weights(q);
         double[][] lo = weightLo[q], hi = weightHi[q];
-        double[][][] ex = a - WINDOW >= 0 ? exclusive(m) : null;
+        double[][][] ex = a - window >= 0 ? exclusive(m) : null;
         int others = k - 1;
         cachedBase = new double[v];
         cachedDiff = a >= 0 ? new double[v][others] : null;
@@ -153,7 +160,7 @@ final class CubicBounds {
                 }
             }
             cachedBase[o] = base;
-            operations += (long) others * (a >= 0 ? Math.min(a + 1, WINDOW) + 3 : 1);
+            operations += (long) others * (a >= 0 ? Math.min(a + 1, window) + 3 : 1);
         }
         cachedQ = q;
         cachedM = m;
@@ -195,7 +202,7 @@ final class CubicBounds {
         if (o <= a) {
             t0 = mul(lo[o], hi[o], gLo(common, m, o, o));
         }
-        int from = Math.max(0, a - WINDOW + 1);
+        int from = Math.max(0, a - window + 1);
         for (int t = from; t <= a; t++) {
             if (t != o) {
                 t0 = Math.min(t0, mul(lo[t], hi[t], Math.min(0, gLo(common, m, t, o))));

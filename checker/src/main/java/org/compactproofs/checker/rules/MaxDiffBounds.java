@@ -23,6 +23,8 @@ import org.compactproofs.checker.model.Model;
 final class MaxDiffBounds {
     /** Tokens just below the largest allowed non-max token that are bounded one by one (rule S1's W). */
     static final int WINDOW = 4;
+    /** The window in use: {@link #WINDOW}, or another size in tests (the rule is sound for any size). */
+    private final int window;
 
     private final int v, k;
     private final double[][] eu, ev, fStar, pv;   // E [q][m], F [t][m], F* [t] (as [t][0]), P [i][m]
@@ -31,6 +33,11 @@ final class MaxDiffBounds {
     long operations;
 
     MaxDiffBounds(Model m, CircuitTables t) {
+        this(m, t, WINDOW);
+    }
+
+    MaxDiffBounds(Model m, CircuitTables t, int window) {
+        this.window = window;
         v = m.vocab();
         k = m.context();
         eu = maxDiff(t.eu());
@@ -123,7 +130,7 @@ final class MaxDiffBounds {
             base = add(base, maxTerm[i]);
             if (c > 0) {
                 // tokens just below a one by one (weight and F(t,m) together), the rest through the prefix tables
-                int from = Math.max(0, a - WINDOW + 1);
+                int from = Math.max(0, a - window + 1);
                 double nonmax = Double.POSITIVE_INFINITY;
                 for (int t = from; t <= a; t++) {
                     nonmax = Math.min(nonmax, mul(lo[i][t], hi[i][t], add(common, ev[t][m])));
@@ -144,7 +151,7 @@ final class MaxDiffBounds {
                 bound = add(bound, diff[j]);
             }
         }
-        operations += 4L * others + (c > 0 ? others * (3L + Math.min(a + 1, WINDOW)) : 0);
+        operations += 4L * others + (c > 0 ? others * (3L + Math.min(a + 1, window)) : 0);
         return bound;
     }
 }

@@ -119,6 +119,18 @@ class CubicSoundnessTest {
         check(SmallModels.all(380, 12), 500, CubicSoundnessTest::maxDiff, "sub-cubic max-diff (S1)");
     }
 
+    /** Narrow windows send most tokens through the coarse tail bounds, which small vocabularies rarely reach. */
+    @Test
+    void narrowWindowsAreSoundToo() {
+        List<SmallModels.Named> models = SmallModels.all(120, 4);
+        check(models, 150, m -> {
+            CubicBounds b = new CubicBounds(m, CircuitTables.of(m), 1);
+            int[] worst = new int[1];
+            return (q, max, c, a) -> b.caseBound(q, max, c, a, worst);
+        }, "cubic (C1), window 1");
+        check(models, 150, m -> new MaxDiffBounds(m, CircuitTables.of(m), 0)::caseBound, "sub-cubic max-diff (S1), window 0");
+    }
+
     @Test
     @Tag("slow")
     void everyAcceptedCaseIsTrulyCorrectOnManyMoreModels() {
