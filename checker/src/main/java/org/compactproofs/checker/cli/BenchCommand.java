@@ -74,8 +74,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeat", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
         int repeat;
 
+        private static long gzippedSize(Path file) throws java.io.IOException {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(bytes)) {
+                java.nio.file.Files.copy(file, z);
+            }
+            return bytes.size();
+        }
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             int cores = Runtime.getRuntime().availableProcessors();
             org.compactproofs.checker.Verdict v = org.compactproofs.checker.Checker.check(model, cert, cores);
             double best = Double.MAX_VALUE;
@@ -93,6 +101,7 @@ final class BenchCommand implements Runnable {
             System.out.printf("certificate %s: %s, %s of %s inputs certified%n", cert, v.accepted() ? "ACCEPTED" : "REJECTED",
                     v.certifiedCount(), v.header().total());
             System.out.printf("cubic check: %.3f s (best of %d, reading the model and certificate included)%n", best, repeat);
+            System.out.printf("certificate: %,d bytes, %,d gzipped%n", java.nio.file.Files.size(cert), gzippedSize(cert));
             v.operations().forEach((kind, n) -> System.out.printf("  %-50s %,d%n", kind, n));
             System.out.printf("baseline: rigorous brute-force check of the same model: %.3f s; ratio cubic / brute force %.2f%n",
                     bruteSeconds, best / bruteSeconds);
