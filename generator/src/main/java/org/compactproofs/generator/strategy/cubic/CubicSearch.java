@@ -1,6 +1,5 @@
 package org.compactproofs.generator.strategy.cubic;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -169,38 +168,7 @@ public final class CubicSearch {
         }
 
         void cases(List<CubicCase> out) {
-            int maxNonmax = q == m ? others : others - 1;
-            for (int n = 0; n <= maxNonmax; n++) {
-                if (n == 0) {
-                    double b = bound(0, -1);
-                    if (b > MARGIN) {
-                        out.add(new CubicCase(q, m, 0, -1, BigInteger.ONE, b));
-                    }
-                    continue;
-                }
-                if (m == 0 || !(bound(n, 0) > MARGIN)) {
-                    continue;
-                }
-                int lo = 0, hi = m - 1; // invariant: bound(n, lo) clears the margin
-                while (lo < hi) {
-                    int mid = (lo + hi + 1) >>> 1;
-                    if (bound(n, mid) > MARGIN) {
-                        lo = mid;
-                    } else {
-                        hi = mid - 1;
-                    }
-                }
-                BigInteger count = binomial(others, n).multiply(BigInteger.valueOf(lo + 1L).pow(n));
-                out.add(new CubicCase(q, m, n, lo, count, bound(n, lo)));
-            }
+            CaseFinder.find(q, m, k, MARGIN, this::bound, out);
         }
-    }
-
-    static BigInteger binomial(int n, int r) {
-        BigInteger b = BigInteger.ONE;
-        for (int i = 0; i < r; i++) {
-            b = b.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
-        }
-        return b;
     }
 }

@@ -1,10 +1,10 @@
 package org.compactproofs.generator.strategy.subcubic;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.strategy.cubic.CaseFinder;
 import org.compactproofs.generator.strategy.cubic.CubicCase;
 
 /**
@@ -137,39 +137,9 @@ public final class MaxDiffSearch {
 
         void cases(List<CubicCase> out) {
             for (int m = q; m < v; m++) {
-                int maxNonmax = q == m ? k - 1 : k - 2;
-                for (int n = 0; n <= maxNonmax; n++) {
-                    if (n == 0) {
-                        double b = bound(m, 0, -1);
-                        if (b > MARGIN) {
-                            out.add(new CubicCase(q, m, 0, -1, BigInteger.ONE, b));
-                        }
-                        continue;
-                    }
-                    if (m == 0 || !(bound(m, n, 0) > MARGIN)) {
-                        continue;
-                    }
-                    int lo = 0, hi = m - 1;
-                    while (lo < hi) {
-                        int mid = (lo + hi + 1) >>> 1;
-                        if (bound(m, n, mid) > MARGIN) {
-                            lo = mid;
-                        } else {
-                            hi = mid - 1;
-                        }
-                    }
-                    BigInteger count = binomial(k - 1, n).multiply(BigInteger.valueOf(lo + 1L).pow(n));
-                    out.add(new CubicCase(q, m, n, lo, count, bound(m, n, lo)));
-                }
+                int max = m;
+                CaseFinder.find(q, max, k, MARGIN, (nonmax, upTo) -> bound(max, nonmax, upTo), out);
             }
         }
-    }
-
-    static BigInteger binomial(int n, int r) {
-        BigInteger b = BigInteger.ONE;
-        for (int i = 0; i < r; i++) {
-            b = b.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
-        }
-        return b;
     }
 }
