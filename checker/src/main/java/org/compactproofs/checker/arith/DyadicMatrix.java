@@ -155,15 +155,6 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return new DyadicMatrix(c, common);
     }
 
-    /** Entry (i, j) as an exact decimal (a dyadic rational's decimal expansion terminates). */
-    public BigDecimal exactDecimal(int i, int j) {
-        if (exponent >= 0) {
-            return new BigDecimal(num[i][j].shiftLeft(exponent));
-        }
-        // n / 2^e = n * 5^e / 10^e
-        return new BigDecimal(num[i][j].multiply(BigInteger.valueOf(5).pow(-exponent)), -exponent);
-    }
-
     /** The tightest double enclosure of entry (i, j) (see {@link #enclose(BigInteger, int)}). */
     public Interval enclosure(int i, int j) {
         return enclose(num[i][j], exponent);
@@ -250,17 +241,6 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
             for (int j = 0; j < cols(); j++) {
                 out[i][j] = exponent >= 0 ? new BigDecimal(num[i][j].shiftLeft(exponent))
                         : new BigDecimal(num[i][j].multiply(five), -exponent);
-            }
-        }
-        return out;
-    }
-
-    /** The nearest doubles (for display and tests, never for decisions). */
-    public double[][] approximate() {
-        double[][] out = new double[rows()][cols()];
-        for (int i = 0; i < rows(); i++) {
-            for (int j = 0; j < cols(); j++) {
-                out[i][j] = exactDecimal(i, j).doubleValue();
             }
         }
         return out;

@@ -16,10 +16,6 @@ public record Interval(double lo, double hi) {
         }
     }
 
-    public static Interval point(double x) {
-        return new Interval(x, x);
-    }
-
     public Interval times(Interval o) {
         double a = lo * o.lo, b = lo * o.hi, c = hi * o.lo, d = hi * o.hi;
         return new Interval(Math.nextDown(Math.min(Math.min(a, b), Math.min(c, d))),

@@ -29,6 +29,22 @@ public final class TestIntervals {
         return new Interval(lo, hi);
     }
 
+    public static Interval point(double x) {
+        return new Interval(x, x);
+    }
+
+    /** Nearest doubles of a table's exact entries (for display and tests, never for decisions). */
+    public static double[][] approximate(DyadicMatrix table) {
+        BigDecimal[][] exact = table.exactDecimals();
+        double[][] out = new double[exact.length][exact[0].length];
+        for (int i = 0; i < exact.length; i++) {
+            for (int j = 0; j < exact[0].length; j++) {
+                out[i][j] = exact[i][j].doubleValue();
+            }
+        }
+        return out;
+    }
+
     /** [lo - c, hi - c] rounded outward. */
     public static Interval minus(Interval x, double c) {
         return new Interval(Math.nextDown(x.lo() - c), Math.nextUp(x.hi() - c));

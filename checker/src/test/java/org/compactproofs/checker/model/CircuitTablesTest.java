@@ -30,8 +30,8 @@ class CircuitTablesTest {
             Model m = randomModel(seed, 7, 1 + (int) seed % 4, 5, 3);
             CircuitTables t = CircuitTables.of(m);
             double s = 1 / Math.sqrt(m.dHead());
-            double[][] eqke = t.eqkeRaw().approximate(), eqkp = t.eqkpRaw().approximate(),
-                    evou = t.evou().approximate(), pvou = t.pvou().approximate(), eu = t.eu().approximate();
+            double[][] eqke = org.compactproofs.checker.arith.TestIntervals.approximate(t.eqkeRaw()), eqkp = org.compactproofs.checker.arith.TestIntervals.approximate(t.eqkpRaw()),
+                    evou = org.compactproofs.checker.arith.TestIntervals.approximate(t.evou()), pvou = org.compactproofs.checker.arith.TestIntervals.approximate(t.pvou()), eu = org.compactproofs.checker.arith.TestIntervals.approximate(t.eu());
             for (int trial = 0; trial < 50; trial++) {
                 int k = m.context();
                 int[] x = new int[k];
@@ -67,7 +67,7 @@ class CircuitTablesTest {
                     BigDecimal eq = new BigDecimal(m.wE()[q][j]).add(new BigDecimal(m.wPos()[m.context() - 1][j]));
                     eu = eu.add(eq.multiply(new BigDecimal(m.wU()[j][o])));
                 }
-                assertEquals(0, eu.compareTo(t.eu().exactDecimal(q, o)), "EU[" + q + "][" + o + "]");
+                assertEquals(0, eu.compareTo(t.eu().exactDecimals()[q][o]), "EU[" + q + "][" + o + "]");
             }
         }
         // EVOU[t][o] = W_E[t] W_V W_O W_U, summed in another order than the implementation's
@@ -82,7 +82,7 @@ class CircuitTablesTest {
                         }
                     }
                 }
-                assertEquals(0, sum.compareTo(t.evou().exactDecimal(tok, o)), "EVOU[" + tok + "][" + o + "]");
+                assertEquals(0, sum.compareTo(t.evou().exactDecimals()[tok][o]), "EVOU[" + tok + "][" + o + "]");
             }
         }
     }

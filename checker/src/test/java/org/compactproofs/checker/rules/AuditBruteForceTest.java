@@ -234,7 +234,7 @@ class AuditBruteForceTest {
             Model base = SmallModels.random(8000 + i, v, k, 3, 2, 1);
             // the spread of s*R over all (i, t) for each query
             CircuitTables t = CircuitTables.of(base);
-            double[][] e = t.eqkeRaw().approximate(), p = t.eqkpRaw().approximate();
+            double[][] e = org.compactproofs.checker.arith.TestIntervals.approximate(t.eqkeRaw()), p = org.compactproofs.checker.arith.TestIntervals.approximate(t.eqkpRaw());
             double spread = 0;
             for (int q = 0; q < v; q++) {
                 double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
