@@ -39,7 +39,7 @@ HEXFLOAT : '-'? '0' [xX] [0-9a-fA-F]+ ('.' [0-9a-fA-F]*)? [pP] [+-]? [0-9]+ ;
 RATIO    : '-'? [0-9]+ '/' [0-9]+ ;
 DECIMAL  : '-'? [0-9]+ '.' [0-9]+ ([eE] [+-]? [0-9]+)? | '-'? [0-9]+ [eE] [+-]? [0-9]+ ;
 INT      : '-'? [0-9]+ ;
-NAME     : [a-z] [a-z0-9_-]* ;
+NAME     : [a-z] [a-z0-9_+-]* ;
 COMMENT  : '#' ~[\r\n]* -> skip ;
 WS       : [ \t]+ -> skip ;
 /* anything else is one bad character, reported with its column */

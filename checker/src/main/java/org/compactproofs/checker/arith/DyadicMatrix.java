@@ -143,6 +143,90 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return out;
     }
 
+    /** The transpose, exactly. */
+    public DyadicMatrix transpose() {
+        BigInteger[][] t = new BigInteger[cols()][rows()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                t[j][i] = num[i][j];
+            }
+        }
+        return new DyadicMatrix(t, exponent);
+    }
+
+    /** this - other (same shape), exactly. */
+    public DyadicMatrix minus(DyadicMatrix other) {
+        int common = Math.min(exponent, other.exponent);
+        BigInteger[][] c = new BigInteger[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                c[i][j] = num[i][j].shiftLeft(exponent - common).subtract(other.num[i][j].shiftLeft(other.exponent - common));
+            }
+        }
+        return new DyadicMatrix(c, common);
+    }
+
+    /** The outer product x^T y of two row vectors (1 x n and 1 x m), an n x m matrix, exactly. */
+    public static DyadicMatrix outer(DyadicMatrix x, DyadicMatrix y) {
+        return x.transpose().times(y);
+    }
+
+    /** The row vector (1 x cols) of column sums, exactly. */
+    public DyadicMatrix columnSums() {
+        BigInteger[][] s = new BigInteger[1][cols()];
+        for (int j = 0; j < cols(); j++) {
+            BigInteger sum = BigInteger.ZERO;
+            for (BigInteger[] row : num) {
+                sum = sum.add(row[j]);
+            }
+            s[0][j] = sum;
+        }
+        return new DyadicMatrix(s, exponent);
+    }
+
+    /** Every entry times the integer n, exactly. */
+    public DyadicMatrix times(long n) {
+        BigInteger f = BigInteger.valueOf(n);
+        BigInteger[][] c = new BigInteger[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                c[i][j] = num[i][j].multiply(f);
+            }
+        }
+        return new DyadicMatrix(c, exponent);
+    }
+
+    /** The smallest double >= max_j (i, j) - min_j (i, j): the row's range, rounded up. */
+    public double rowRangeUp(int i) {
+        BigInteger max = num[i][0], min = num[i][0];
+        for (BigInteger x : num[i]) {
+            max = max.max(x);
+            min = min.min(x);
+        }
+        return enclose(max.subtract(min), exponent).hi();
+    }
+
+    /** The smallest double >= |(i, j)|. */
+    public double absUp(int i, int j) {
+        return enclose(num[i][j].abs(), exponent).hi();
+    }
+
+    /** The smallest double >= the sum of the squares of all entries (the squared Frobenius norm). */
+    public double squaredNormUp() {
+        BigInteger sum = BigInteger.ZERO;
+        for (BigInteger[] row : num) {
+            for (BigInteger x : row) {
+                sum = sum.add(x.multiply(x));
+            }
+        }
+        return enclose(sum, 2 * exponent).hi();
+    }
+
+    /** The tightest enclosure of (i, j) - (i, l), exactly subtracted first. */
+    public Interval differenceEnclosure(int i, int j, int l) {
+        return enclose(num[i][j].subtract(num[i][l]), exponent);
+    }
+
     /** Each row of this plus row {@code r} of {@code other} (same column count), exactly. */
     public DyadicMatrix plusRowOf(DyadicMatrix other, int r) {
         int common = Math.min(exponent, other.exponent);

@@ -17,7 +17,7 @@ abstract class CaseRule implements Rule {
     private int[] firstLine;
 
     /** Prepares the bound's tables, once per certificate. */
-    abstract void prepare(ProofState state);
+    abstract void prepare(ProofState state, Step first);
 
     /**
      * A number that is positive only if every input of case (q, m, c, a) is correct; {@code worst} receives the
@@ -60,7 +60,7 @@ abstract class CaseRule implements Rule {
         if (seen == null) {
             seen = new BitSet(v * v * k);
             firstLine = new int[v * v * k];
-            prepare(state);
+            prepare(state, step);
         }
         int index = (q * v + m) * k + c;
         if (seen.get(index)) {

@@ -10,7 +10,7 @@ final class CubicCaseRule extends CaseRule {
     }
 
     @Override
-    void prepare(ProofState state) {
+    void prepare(ProofState state, org.compactproofs.checker.cert.Step first) {
         bounds = new CubicBounds(state.model(), state.tables());
     }
 

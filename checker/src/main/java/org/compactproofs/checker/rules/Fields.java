@@ -41,4 +41,30 @@ final class Fields {
             }
         }
     }
+
+    /** An exact dyadic number n 2^exponent. */
+    record Dyadic(BigInteger numerator, int exponent) {}
+
+    /** A required number field whose value is a dyadic rational (its denominator a power of two). */
+    static Dyadic dyadic(Step step, ProofState state, String key) {
+        Step.Field f = field(step, state, key);
+        if (f == null) {
+            throw state.error(step, step.column(), "missing field '" + key + "'");
+        }
+        if (!f.number()) {
+            throw state.error(step, f.valueColumn(), "field '" + key + "' must be a number");
+        }
+        org.apfloat.Aprational x;
+        try {
+            x = org.compactproofs.checker.cert.Numbers.exact(f.value());
+        } catch (IllegalArgumentException e) {
+            throw state.error(step, f.valueColumn(), e.getMessage());
+        }
+        BigInteger den = x.denominator().toBigInteger();
+        if (den.bitCount() != 1) {
+            throw state.error(step, f.valueColumn(), "field '" + key + "' must be a dyadic rational (a denominator"
+                    + " that is a power of two, e.g. 0.375 or 0x1.8p-2), not " + org.compactproofs.checker.cert.CertificateFormatException.abbreviate(f.value()));
+        }
+        return new Dyadic(x.numerator().toBigInteger(), -(den.bitLength() - 1));
+    }
 }

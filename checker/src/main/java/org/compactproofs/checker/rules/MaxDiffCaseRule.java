@@ -10,7 +10,7 @@ final class MaxDiffCaseRule extends CaseRule {
     }
 
     @Override
-    void prepare(ProofState state) {
+    void prepare(ProofState state, org.compactproofs.checker.cert.Step first) {
         bounds = new MaxDiffBounds(state.model(), state.tables());
     }
 

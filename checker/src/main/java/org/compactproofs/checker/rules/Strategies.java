@@ -6,10 +6,19 @@ import java.util.function.Supplier;
 
 /** The strategies a certificate may name, and the rules each may use. Append-only: version 1 stays checkable. */
 public final class Strategies {
-    private static final Map<String, Supplier<List<Rule>>> RULES = Map.of(
+    private static final Map<String, Supplier<List<Rule>>> RULES = new java.util.HashMap<>(Map.of(
             "brute-force", () -> List.of(new BruteForceRule()),
             "cubic", () -> List.of(new CubicCaseRule()),
-            "subcubic-maxdiff", () -> List.of(new MaxDiffCaseRule()));
+            "subcubic-maxdiff", () -> List.of(new MaxDiffCaseRule())));
+
+    static {
+        for (GridVariant g : GridVariant.all()) { // rule S2: the reference's 100 sub-cubic variants
+            RULES.put(g.name(), () -> {
+                GridProof proof = new GridProof(g);
+                return List.of(new VectorRule(proof), new AverageAttentionRule(proof), new GapCaseRule(proof));
+            });
+        }
+    }
 
     private Strategies() {}
 

@@ -1,0 +1,222 @@
+package org.compactproofs.checker.rules;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.compactproofs.checker.arith.DyadicMatrix;
+import org.compactproofs.checker.arith.ExactExp;
+import org.compactproofs.checker.arith.Interval;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+
+/**
+ * The bound of rule S2 (docs/rules.md, Theorem S2) for a case (q, m, c, a): the inputs with query q, maximum m,
+ * c of the other k-1 positions holding non-max tokens, all at most a. For every output o != m,
+ * <pre>
+ *   logit_o - logit_m <= T(m,c) + max over alpha in {alpha_lo, alpha_hi} of
+ *                        [ (alpha - abar) rho(alpha - abar) + (1 - alpha) W(q,a) ] + gap[q]
+ * </pre>
+ * with T(m,c) = max_{o != m} (centred[m][o] + PV[m][o] + abar R[m][o]), R[m][o] = EVOU[m][o] - EVOU[m][m],
+ * rho(x) = max_o R[m][o] for x >= 0 and min_o R[m][o] otherwise, PV[m][o] = max_i PVOU[i][o] - PVOU[i][m],
+ * W(q,a) = the largest row range of EVOU over the non-max tokens, abar the witnessed average attention of
+ * (m, c) (zero when none), [alpha_lo, alpha_hi] the attention on the max tokens (Lemma S2.3) from the EQKE split
+ * of {@link EqkeSplit}, and centred, gap from {@link DirectPathSplit}. The case holds when the bound is < 0; the
+ * margin returned is minus the bound, rounded toward minus infinity. Tables cost O(v^2 (k + d)); a case O(k).
+ *
+ * <p>Public so that the generator can search cases with the very bound the checker will apply.
+ */
+public final class GapBounds {
+    private final int v, k;
+    private final DirectPathSplit direct;
+    private final EqkeSplit eqke;
+    private final CircuitTables tables;
+    private final IntFunction<Interval> average;
+    private final Interval scale;
+    private final double[][] pv, rLo, rHi;
+    private final double[] rMax, rMin, wToken, wPrefix;
+    private final double[][] t;
+    private final BigInteger[][] prefixMax, prefixMin;
+    private final double[][] positionLo, positionHi; // per query: e^{s (P_i - P_{k-1})}, i < k-1, sorted
+    private long operations;
+
+    /**
+     * @param vectors  the witness vectors the variant takes (see {@link GridVariant#factors()})
+     * @param averages the average attention of key m * k + c (zero when absent)
+     */
+    public GapBounds(Model m, CircuitTables tables, GridVariant variant, Map<String, DyadicMatrix> vectors,
+                     IntFunction<Interval> averages) {
+        v = m.vocab();
+        k = m.context();
+        this.tables = tables;
+        this.average = averages;
+        direct = new DirectPathSplit(m, tables, variant.directPath(), vectors);
+        eqke = new EqkeSplit(m, tables, variant.attentionError(), variant.factors(), vectors);
+        scale = ExactExp.inverseSqrtDouble(tables.dHead());
+        Interval[][] ev = enclosures(tables.evou()), pvou = enclosures(tables.pvou());
+        pv = new double[v][v];
+        rLo = new double[v][v];
+        rHi = new double[v][v];
+        rMax = new double[v];
+        rMin = new double[v];
+        for (int max = 0; max < v; max++) {
+            rMax[max] = Double.NEGATIVE_INFINITY;
+            rMin[max] = Double.POSITIVE_INFINITY;
+            for (int o = 0; o < v; o++) {
+                double p = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < k; i++) {
+                    p = Math.max(p, Math.nextUp(pvou[i][o].hi() - pvou[i][max].lo()));
+                }
+                pv[max][o] = p;
+                rLo[max][o] = Math.nextDown(ev[max][o].lo() - ev[max][max].hi());
+                rHi[max][o] = Math.nextUp(ev[max][o].hi() - ev[max][max].lo());
+                if (o != max) {
+                    rMax[max] = Math.max(rMax[max], rHi[max][o]);
+                    rMin[max] = Math.min(rMin[max], rLo[max][o]);
+                }
+            }
+        }
+        wToken = RowRanges.exact(tables.evou());
+        wPrefix = new double[v];
+        for (int tok = 0; tok < v; tok++) {
+            wPrefix[tok] = Math.max(tok == 0 ? 0 : wPrefix[tok - 1], wToken[tok]);
+        }
+        t = new double[v][k];
+        for (double[] row : t) {
+            Arrays.fill(row, Double.NaN);
+        }
+        prefixMax = new BigInteger[v][];
+        prefixMin = new BigInteger[v][];
+        positionLo = new double[v][];
+        positionHi = new double[v][];
+        operations += (long) v * v * (k + 4);
+    }
+
+    private static Interval[][] enclosures(DyadicMatrix table) {
+        Interval[][] out = new Interval[table.rows()][table.cols()];
+        for (int i = 0; i < table.rows(); i++) {
+            for (int j = 0; j < table.cols(); j++) {
+                out[i][j] = table.enclosure(i, j);
+            }
+        }
+        return out;
+    }
+
+    public long operations() {
+        return operations;
+    }
+
+    /** The witness-free part of S2.3 for query q: prefix extremes of approx and the positions' weights. */
+    private void prepare(int q) {
+        if (prefixMax[q] != null) {
+            return;
+        }
+        BigInteger[] row = eqke.approx.num()[q];
+        BigInteger[] pMax = new BigInteger[v], pMin = new BigInteger[v];
+        for (int tok = 0; tok < v; tok++) {
+            pMax[tok] = tok == 0 ? row[0] : pMax[tok - 1].max(row[tok]);
+            pMin[tok] = tok == 0 ? row[0] : pMin[tok - 1].min(row[tok]);
+        }
+        double[] lo = new double[k - 1], hi = new double[k - 1];
+        for (int i = 0; i < k - 1; i++) {
+            Interval w = scale.times(tables.eqkpRaw().differenceEnclosure(q, i, k - 1)).exp();
+            lo[i] = w.lo();
+            hi[i] = w.hi();
+        }
+        Arrays.sort(lo); // ascending: the smallest lower ends first
+        Arrays.sort(hi); // ascending: the largest upper ends last
+        prefixMax[q] = pMax;
+        prefixMin[q] = pMin;
+        positionLo[q] = lo;
+        positionHi[q] = hi;
+        operations += 2L * v + 4L * k;
+    }
+
+    /**
+     * Lemma S2.3: [alpha_lo, alpha_hi] contains the total attention on the max tokens of every input of the case.
+     */
+    public Interval attention(int q, int m, int c, int a) {
+        prepare(q);
+        boolean queryIsMax = q == m;
+        if (queryIsMax && c == 0) {
+            return new Interval(1, 1);
+        }
+        BigInteger am = eqke.approx.num()[q][m];
+        BigInteger nonMaxTop = c > 0 ? prefixMax[q][a] : null, nonMaxBottom = c > 0 ? prefixMin[q][a] : null;
+        if (!queryIsMax) {
+            BigInteger self = eqke.approx.num()[q][q];
+            nonMaxTop = nonMaxTop == null ? self : nonMaxTop.max(self);
+            nonMaxBottom = nonMaxBottom == null ? self : nonMaxBottom.min(self);
+        }
+        int e = eqke.approx.exponent();
+        double err = eqke.err[q];
+        double deltaLo = Math.nextDown(DyadicMatrix.enclose(am.subtract(nonMaxTop), e).lo() - err);
+        double deltaHi = Math.nextUp(DyadicMatrix.enclose(am.subtract(nonMaxBottom), e).hi() + err);
+        int others = k - 1, maxOthers = others - c; // max tokens among the non-query positions
+        double[] lo = positionLo[q], hi = positionHi[q];
+        double aLo = queryIsMax ? 1 : 0, bHi = queryIsMax ? 0 : 1, aHi = aLo, bLo = bHi;
+        for (int j = 0; j < maxOthers; j++) {
+            aLo = Math.nextDown(aLo + lo[j]);          // the smallest weights hold the max tokens
+            aHi = Math.nextUp(aHi + hi[others - 1 - j]); // or the largest
+        }
+        for (int j = 0; j < c; j++) {
+            bHi = Math.nextUp(bHi + hi[others - 1 - j]);
+            bLo = Math.nextDown(bLo + lo[j]);
+        }
+        if (Double.isNaN(deltaLo)) {
+            deltaLo = Double.NEGATIVE_INFINITY;
+        }
+        if (Double.isNaN(deltaHi)) {
+            deltaHi = Double.POSITIVE_INFINITY;
+        }
+        // e^{-s delta} over the case: at most eHi (delta >= deltaLo), at least eLo (delta <= deltaHi)
+        double y = -scale.times(new Interval(deltaLo, deltaLo)).lo(), z = -scale.times(new Interval(deltaHi, deltaHi)).hi();
+        double eHi = new Interval(y, y).exp().hi(), eLo = new Interval(z, z).exp().lo();
+        double ratioHi = Math.nextUp(Math.nextUp(bHi / aLo) * eHi);
+        double alphaLo = aLo > 0 && !Double.isNaN(ratioHi) ? Math.max(0, Math.nextDown(1 / Math.nextUp(1 + ratioHi))) : 0;
+        double ratioLo = Math.max(0, Math.nextDown(Math.nextDown(bLo / aHi) * eLo));
+        double alphaHi = Double.isNaN(ratioLo) ? 1 : Math.min(1, Math.nextUp(1 / Math.nextDown(1 + ratioLo)));
+        operations += 4L * k;
+        return new Interval(alphaLo, Math.max(alphaLo, alphaHi));
+    }
+
+    /** T(m, c), cached: O(v) once per (m, c). */
+    private double t(int m, int c, Interval abar) {
+        if (Double.isNaN(t[m][c])) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int o = 0; o < v; o++) {
+                if (o != m) {
+                    double l = Math.nextUp(direct.centred(m, o) + pv[m][o]);
+                    double ar = abar.times(new Interval(rLo[m][o], rHi[m][o])).hi();
+                    best = Math.max(best, Math.nextUp(l + ar));
+                }
+            }
+            t[m][c] = best;
+            operations += 3L * v;
+        }
+        return t[m][c];
+    }
+
+    /** Minus the bound of Theorem S2, rounded down: positive only if every input of the case is correct. */
+    public double margin(int q, int m, int c, int a) {
+        Interval alpha = attention(q, m, c, a);
+        Interval abar = average.apply(m * k + c);
+        boolean onlyMax = q == m && c == 0;
+        double w = onlyMax ? 0 : Math.max(c > 0 ? wPrefix[a] : 0, q != m ? wToken[q] : 0);
+        double worst = Double.NEGATIVE_INFINITY;
+        for (double al : new double[] {alpha.lo(), alpha.hi()}) {
+            double diffLo = Math.nextDown(al - abar.hi()), diffHi = Math.nextUp(al - abar.lo());
+            double split = Math.max(rho(m, diffLo), rho(m, diffHi));
+            double wrong = Math.nextUp(Math.nextUp(1 - al) * w);
+            worst = Math.max(worst, Math.nextUp(split + wrong));
+        }
+        double bound = Math.nextUp(Math.nextUp(t(m, c, abar) + worst) + direct.gap[q]);
+        operations += 8;
+        return -bound;
+    }
+
+    /** x rho(x): x times the largest R for x >= 0, the smallest otherwise; rounded up. */
+    private double rho(int m, double x) {
+        return x >= 0 ? Math.nextUp(x * rMax[m]) : Math.nextUp(x * rMin[m]);
+    }
+}
