@@ -21,7 +21,9 @@ import org.compactproofs.checker.model.Model;
  * rho(x) = max_o R[m][o] for x >= 0 and min_o R[m][o] otherwise, PV[m][o] = max_i PVOU[i][o] - PVOU[i][m],
  * W(q,a) = the largest row range of EVOU over the non-max tokens, abar the witnessed average attention of
  * (m, c) (zero when none), [alpha_lo, alpha_hi] the attention on the max tokens (Lemma S2.3) from the EQKE split
- * of {@link EqkeSplit}, and centred, gap from {@link DirectPathSplit}. The case holds when the bound is < 0; the
+ * of {@link EqkeSplit}, and centred, gap from {@link DirectPathSplit}. With convex-chord attention (ours), the
+ * bracket is instead max over the two alphas of chord_m(alpha) + (1 - alpha) W(q,a), chord_m bounding
+ * max_{o != m} centred[m][o] + PV[m][o] + alpha R[m][o] from above (Lemma S2.4). The case holds when the bound is < 0; the
  * margin returned is minus the bound, rounded toward minus infinity. Tables cost O(v^2 (k + d)); a case O(k).
  *
  * <p>Public so that the generator can search cases with the very bound the checker will apply.
@@ -35,7 +37,11 @@ public final class GapBounds {
     private final Interval scale;
     private final double[][] pv, rLo, rHi;
     private final double[] rMax, rMin, wToken, wPrefix;
-    private final double[][] t;
+    private final double[][] t, tAverageLo, tAverageHi; // T(m, c) and the average it was computed for
+    private final boolean chords;
+    /** Grid points j / CHORDS of the convex envelope (S2.4, convex-chord). */
+    static final int CHORDS = 32;
+    private final double[][] envelope; // [m][j]: F_m(j / CHORDS) from above, lazily
     private final BigInteger[][] prefixMax, prefixMin;
     private final double[][] positionLo, positionHi; // per query: e^{s (P_i - P_{k-1})}, i < k-1, sorted
     private long operations;
@@ -82,9 +88,13 @@ public final class GapBounds {
             wPrefix[tok] = Math.max(tok == 0 ? 0 : wPrefix[tok - 1], wToken[tok]);
         }
         t = new double[v][k];
+        tAverageLo = new double[v][k];
+        tAverageHi = new double[v][k];
         for (double[] row : t) {
             Arrays.fill(row, Double.NaN);
         }
+        chords = variant.attention() == GridVariant.Attention.CONVEX_CHORD;
+        envelope = new double[v][];
         prefixMax = new BigInteger[v][];
         prefixMin = new BigInteger[v][];
         positionLo = new double[v][];
@@ -180,9 +190,11 @@ public final class GapBounds {
         return new Interval(alphaLo, Math.max(alphaLo, alphaHi));
     }
 
-    /** T(m, c), cached: O(v) once per (m, c). */
+    /** T(m, c), cached: O(v) once per (m, c) (again only if a generator tries another average). */
     private double t(int m, int c, Interval abar) {
-        if (Double.isNaN(t[m][c])) {
+        if (Double.isNaN(t[m][c]) || tAverageLo[m][c] != abar.lo() || tAverageHi[m][c] != abar.hi()) {
+            tAverageLo[m][c] = abar.lo();
+            tAverageHi[m][c] = abar.hi();
             double best = Double.NEGATIVE_INFINITY;
             for (int o = 0; o < v; o++) {
                 if (o != m) {
@@ -197,13 +209,48 @@ public final class GapBounds {
         return t[m][c];
     }
 
+    /**
+     * F_m(alpha) = max_{o != m} L[m][o] + alpha R[m][o] from above, alpha in [0, 1] (Lemma S2.4): F_m is convex, so
+     * it lies below its chords between the grid points j / CHORDS, where it is evaluated once per m, O(v CHORDS).
+     */
+    private double chord(int m, double alpha) {
+        if (envelope[m] == null) {
+            double[] f = new double[CHORDS + 1];
+            for (int j = 0; j <= CHORDS; j++) {
+                double g = (double) j / CHORDS, best = Double.NEGATIVE_INFINITY;
+                for (int o = 0; o < v; o++) {
+                    if (o != m) {
+                        double l = Math.nextUp(direct.centred(m, o) + pv[m][o]);
+                        best = Math.max(best, Math.nextUp(l + Math.nextUp(g * rHi[m][o])));
+                    }
+                }
+                f[j] = best;
+            }
+            envelope[m] = f;
+            operations += 3L * v * (CHORDS + 1);
+        }
+        double scaled = alpha * CHORDS; // exact: CHORDS is a power of two
+        int j = Math.min(CHORDS - 1, (int) Math.floor(scaled));
+        double t = scaled - j; // exact (Sterbenz), in [0, 1]
+        double[] f = envelope[m];
+        return Math.nextUp(f[j] + Math.nextUp(t * Math.nextUp(f[j + 1] - f[j])));
+    }
+
     /** Minus the bound of Theorem S2, rounded down: positive only if every input of the case is correct. */
     public double margin(int q, int m, int c, int a) {
         Interval alpha = attention(q, m, c, a);
-        Interval abar = average.apply(m * k + c);
         boolean onlyMax = q == m && c == 0;
         double w = onlyMax ? 0 : Math.max(c > 0 ? wPrefix[a] : 0, q != m ? wToken[q] : 0);
         double worst = Double.NEGATIVE_INFINITY;
+        if (chords) {
+            for (double al : new double[] {alpha.lo(), alpha.hi()}) {
+                double wrong = Math.nextUp(Math.nextUp(1 - al) * w);
+                worst = Math.max(worst, Math.nextUp(chord(m, al) + wrong));
+            }
+            operations += 8;
+            return -Math.nextUp(worst + direct.gap[q]);
+        }
+        Interval abar = average.apply(m * k + c);
         for (double al : new double[] {alpha.lo(), alpha.hi()}) {
             double diffLo = Math.nextDown(al - abar.hi()), diffHi = Math.nextUp(al - abar.lo());
             double split = Math.max(rho(m, diffLo), rho(m, diffHi));

@@ -32,37 +32,53 @@ class CubicSoundnessTest {
 
     /** Runs every key through the rule; returns {keys accepted, inputs covered by the best key per (q, m, c)}. */
     static long[] checkModel(SmallModels.Named named, java.util.function.Function<Model, CaseBound> rule) {
-        Model m = named.model();
-        int v = m.vocab(), k = m.context();
-        ExactOracle oracle = new ExactOracle(m);
-        // smallestBad[q][max][c]: the smallest "largest non-max token" of a wrong input with that key
-        // (-1 for a wrong input without non-max tokens, v when there is no wrong input)
-        int[][][] smallestBad = new int[v][v][k];
-        for (int[][] a : smallestBad) {
-            for (int[] b : a) {
-                java.util.Arrays.fill(b, v);
-            }
-        }
-        long[][][][] size = new long[v][v][k][v + 1];
-        int[] x = new int[k];
-        for (long n = 0; n < m.inputCount(); n++) {
-            decode(n, v, x);
-            int q = x[k - 1], mx = 0, nonmax = 0, largest = -1;
-            for (int t : x) {
-                mx = Math.max(mx, t);
-            }
-            for (int i = 0; i < k - 1; i++) {
-                if (x[i] != mx) {
-                    nonmax++;
-                    largest = Math.max(largest, x[i]);
+        return checkKeys(named, Truth.of(named.model()), rule.apply(named.model()));
+    }
+
+    /**
+     * The exact truth per key, from the oracle: smallestBad[q][max][c] is the smallest "largest non-max token" of a
+     * wrong input with that (q, max, c) (-1 for a wrong input without non-max tokens, v when none is wrong), and
+     * size[q][max][c][a+1] the number of inputs whose largest non-max token is a.
+     */
+    record Truth(int[][][] smallestBad, long[][][][] size) {
+        static Truth of(Model m) {
+            int v = m.vocab(), k = m.context();
+            ExactOracle oracle = new ExactOracle(m);
+            int[][][] smallestBad = new int[v][v][k];
+            for (int[][] a : smallestBad) {
+                for (int[] b : a) {
+                    java.util.Arrays.fill(b, v);
                 }
             }
-            size[q][mx][nonmax][largest + 1]++;
-            if (!oracle.isCorrect(x)) {
-                smallestBad[q][mx][nonmax] = Math.min(smallestBad[q][mx][nonmax], largest);
+            long[][][][] size = new long[v][v][k][v + 1];
+            int[] x = new int[k];
+            for (long n = 0; n < m.inputCount(); n++) {
+                decode(n, v, x);
+                int q = x[k - 1], mx = 0, nonmax = 0, largest = -1;
+                for (int t : x) {
+                    mx = Math.max(mx, t);
+                }
+                for (int i = 0; i < k - 1; i++) {
+                    if (x[i] != mx) {
+                        nonmax++;
+                        largest = Math.max(largest, x[i]);
+                    }
+                }
+                size[q][mx][nonmax][largest + 1]++;
+                if (!oracle.isCorrect(x)) {
+                    smallestBad[q][mx][nonmax] = Math.min(smallestBad[q][mx][nonmax], largest);
+                }
             }
+            return new Truth(smallestBad, size);
         }
-        CaseBound bounds = rule.apply(m);
+    }
+
+    /** Every key through one bound, each accepted key compared with the truth. */
+    static long[] checkKeys(SmallModels.Named named, Truth truth, CaseBound bounds) {
+        Model m = named.model();
+        int v = m.vocab(), k = m.context();
+        int[][][] smallestBad = truth.smallestBad();
+        long[][][][] size = truth.size();
         long accepted = 0, covered = 0;
         for (int max = 0; max < v; max++) {
             for (int q = 0; q <= max; q++) {

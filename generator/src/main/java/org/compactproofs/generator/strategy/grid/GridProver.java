@@ -19,9 +19,9 @@ import org.compactproofs.generator.strategy.cubic.CubicCase;
 
 /**
  * A certificate for one variant of the sub-cubic grid (rule S2 of docs/rules.md, the reference's
- * LargestWrongLogitQuadraticConfig): the witness vectors the variant takes, for mean-query+diff the average
- * attention of each (max, nonmax) (the mean over queries of the lower attention bound found in a first pass
- * without averages), then for each (query, max, nonmax) the largest {@code upto} the bound accepts. The search
+ * LargestWrongLogitQuadraticConfig, and our convex-chord attention): the witness vectors the variant takes, for
+ * mean-query+diff the average attention of each (max, nonmax) (see {@link #chooseAverages}), then for each
+ * (query, max, nonmax) the largest {@code upto} the bound accepts. The search
  * evaluates the checker's own {@link GapBounds} on the same witnesses, so every case written is one the checker
  * accepts; what the generator contributes is the search and the witnesses.
  */
@@ -60,23 +60,69 @@ public final class GridProver {
         }
         vectors.forEach((name, x) -> exact.put(name, DyadicMatrix.of(new double[][] {x})));
         Map<Integer, Double> averages = new HashMap<>();
-        GapBounds first = new GapBounds(model, tables, variant, exact, key -> new Interval(0, 0));
-        List<CubicCase> cases = search(first);
-        if (variant.attention() == GridVariant.Attention.MEAN_QUERY_DIFF) {
-            int k = model.context();
-            Map<Integer, double[]> sums = new HashMap<>();
-            for (CubicCase c : cases) {
-                double alpha = first.attention(c.query(), c.max(), c.nonmax(), c.upTo()).lo();
-                double[] s = sums.computeIfAbsent(c.max() * k + c.nonmax(), x -> new double[2]);
-                s[0] += alpha;
-                s[1]++;
-            }
-            sums.forEach((key, s) -> averages.put(key, s[0] / s[1]));
-            GapBounds second = new GapBounds(model, tables, variant, exact,
-                    key -> averages.containsKey(key) ? point(averages.get(key)) : new Interval(0, 0));
-            cases = search(second);
-        }
+        GapBounds bounds = new GapBounds(model, tables, variant, exact, key -> new Interval(0, 0));
+        List<CubicCase> cases = variant.attention() == GridVariant.Attention.MEAN_QUERY_DIFF
+                ? chooseAverages(variant, exact, bounds, averages) : search(bounds);
         return new Proof(variant, vectors, averages, cases);
+    }
+
+    /**
+     * Per (max, nonmax), the average attention that proves the most inputs among a few candidates: zero and
+     * quantiles of the queries' lower attention bounds. The bound is exact for queries whose attention is at
+     * least the average and whose outputs' maximum is reached by the copying output; below the average it pays
+     * with the smallest R (Theorem S2), so the best average sits low in the distribution.
+     */
+    private List<CubicCase> chooseAverages(GridVariant variant, Map<String, DyadicMatrix> exact, GapBounds bounds,
+                                           Map<Integer, Double> averages) {
+        int v = model.vocab(), k = model.context();
+        List<CubicCase> out = new ArrayList<>();
+        Map<Integer, Double> candidate = new HashMap<>();
+        GapBounds trial = new GapBounds(model, tables, variant, exact,
+                key -> point(candidate.getOrDefault(key, 0.0)));
+        for (int m = 0; m < v; m++) {
+            for (int c = 0; c < k; c++) {
+                int key = m * k + c, nonmax = c;
+                List<Double> alphas = new ArrayList<>();
+                for (int q = 0; q <= m; q++) {
+                    if (c <= (q == m ? k - 1 : k - 2) && (c == 0 || m > 0)) {
+                        alphas.add(bounds.attention(q, m, c, c == 0 ? -1 : m - 1).lo());
+                    }
+                }
+                if (alphas.isEmpty()) {
+                    continue;
+                }
+                alphas.sort(null);
+                List<CubicCase> best = null;
+                BigInteger bestCount = BigInteger.valueOf(-1);
+                double bestAverage = 0;
+                for (double quantile : new double[] {-1, 0, 0.1, 0.25, 0.5}) {
+                    double abar = quantile < 0 ? 0 : alphas.get((int) (quantile * (alphas.size() - 1)));
+                    candidate.put(key, abar);
+                    List<CubicCase> found = new ArrayList<>();
+                    for (int q = 0; q <= m; q++) {
+                        int query = q, max = m;
+                        List<CubicCase> all = new ArrayList<>();
+                        CaseFinder.find(q, m, k, 0, (n, upTo) -> n == nonmax ? trial.margin(query, max, n, upTo)
+                                : Double.NEGATIVE_INFINITY, all);
+                        found.addAll(all);
+                    }
+                    BigInteger count = found.stream().map(CubicCase::count).reduce(BigInteger.ZERO, BigInteger::add);
+                    if (count.compareTo(bestCount) > 0) {
+                        best = found;
+                        bestCount = count;
+                        bestAverage = abar;
+                    }
+                }
+                candidate.put(key, bestAverage);
+                if (bestAverage != 0) {
+                    averages.put(key, bestAverage);
+                }
+                out.addAll(best);
+            }
+        }
+        out.sort((a, b) -> a.max() != b.max() ? Integer.compare(a.max(), b.max())
+                : a.query() != b.query() ? Integer.compare(a.query(), b.query()) : Integer.compare(a.nonmax(), b.nonmax()));
+        return out;
     }
 
     private static Interval point(double x) {
