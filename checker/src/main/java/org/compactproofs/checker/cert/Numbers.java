@@ -66,6 +66,61 @@ public final class Numbers {
         return negative ? value.negate() : value;
     }
 
+    /**
+     * The exact value of a number token's text as {numerator, exponent} with value = numerator 2^exponent, or null
+     * when the value is not a dyadic rational. Integer arithmetic only (no Apfloat): witnesses are read by the
+     * thousand.
+     */
+    public static Object[] dyadic(String text) {
+        if (text.length() > MAX_DIGITS) {
+            throw new IllegalArgumentException("number of " + text.length() + " characters; the limit is " + MAX_DIGITS);
+        }
+        boolean negative = text.startsWith("-");
+        String body = negative ? text.substring(1) : text;
+        BigInteger n;
+        int e;
+        if (body.startsWith("0x") || body.startsWith("0X")) {
+            int p = body.toLowerCase().indexOf('p');
+            String mantissa = body.substring(2, p);
+            int dot = mantissa.indexOf('.');
+            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+            n = new BigInteger(digits, 16);
+            e = exponent(body.substring(p + 1)) - 4 * (dot < 0 ? 0 : mantissa.length() - dot - 1);
+        } else if (body.contains("/")) {
+            String[] pq = body.split("/");
+            BigInteger num = new BigInteger(pq[0]), den = new BigInteger(pq[1]);
+            if (den.signum() == 0) {
+                throw new IllegalArgumentException("division by zero in " + text);
+            }
+            BigInteger g = num.gcd(den);
+            den = den.divide(g);
+            if (den.bitCount() != 1) {
+                return null;
+            }
+            n = num.divide(g);
+            e = -(den.bitLength() - 1);
+        } else {
+            int x = Math.max(body.indexOf('e'), body.indexOf('E'));
+            String mantissa = x < 0 ? body : body.substring(0, x);
+            int dot = mantissa.indexOf('.');
+            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+            int tens = (x < 0 ? 0 : exponent(body.substring(x + 1))) - (dot < 0 ? 0 : mantissa.length() - dot - 1);
+            n = new BigInteger(digits);
+            e = 0;
+            if (tens >= 0) {
+                n = n.multiply(BigInteger.TEN.pow(tens));
+            } else { // n / 10^t = (n / 5^t) 2^-t, dyadic exactly when 5^t divides n
+                BigInteger[] qr = n.divideAndRemainder(BigInteger.valueOf(5).pow(-tens));
+                if (qr[1].signum() != 0) {
+                    return null;
+                }
+                n = qr[0];
+                e = tens;
+            }
+        }
+        return new Object[] {negative ? n.negate() : n, e};
+    }
+
     private static int exponent(String text) {
         BigInteger e = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
         if (e.abs().compareTo(BigInteger.valueOf(MAX_EXPONENT)) > 0) {

@@ -5,20 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.compactproofs.checker.arith.DyadicMatrix;
-import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.arith.IntervalMatrix;
+import org.compactproofs.checker.model.IntervalTables;
 import org.compactproofs.checker.model.Model;
 
 /**
- * Lemma S2.2 (docs/rules.md): raw EQKE = approx + residual exactly, with residual = the product of the peeled
- * factors F~_i = F_i - sum_j left_j^T right_j, and err[q] >= max_{i,j} residual[q][i] - residual[q][j] per
- * query, bounded as the variant says. approx is computed exactly as eqkeRaw - residual, so whatever vectors
- * the certificate peels, approx + residual is EQKE and only the tightness depends on them.
+ * Lemma S2.2 (docs/rules.md): raw EQKE = approx + residual, with residual = the product of the peeled factors
+ * F~_i = F_i - sum_j left_j^T right_j, and err[q] >= max_{i,j} residual[q][i] - residual[q][j] per query,
+ * bounded as the variant says. approx is enclosed as eqkeRaw - (an enclosure of the residual), so whatever
+ * vectors the certificate peels, approx + residual is EQKE and only the tightness depends on them. Everything
+ * here is an interval enclosure rounded outward; the exact EQKE comes from the circuit tables.
  */
 final class EqkeSplit {
-    final DyadicMatrix approx;
+    final IntervalMatrix approx;
     final double[] err;
 
-    EqkeSplit(Model m, CircuitTables t, GridVariant.AttentionError option, List<GridVariant.Factor> factors,
+    EqkeSplit(Model m, IntervalTables t, GridVariant.AttentionError option, List<GridVariant.Factor> factors,
               Map<String, DyadicMatrix> vectors) {
         int v = m.vocab();
         if (option.exact()) {
@@ -26,23 +28,25 @@ final class EqkeSplit {
             err = new double[v];
             return;
         }
-        DyadicMatrix e = DyadicMatrix.of(m.wE());
-        DyadicMatrix eq = e.plusRowOf(DyadicMatrix.of(m.wPos()), m.context() - 1);
-        DyadicMatrix wq = DyadicMatrix.of(m.wQ()), wk = DyadicMatrix.of(m.wK());
-        List<DyadicMatrix> whole = option.fourFactors()
+        DyadicMatrix exactE = DyadicMatrix.of(m.wE());
+        IntervalMatrix e = IntervalMatrix.of(exactE);
+        IntervalMatrix eq = IntervalMatrix.of(exactE.plusRowOf(DyadicMatrix.of(m.wPos()), m.context() - 1));
+        IntervalMatrix wq = IntervalMatrix.of(DyadicMatrix.of(m.wQ())), wk = IntervalMatrix.of(DyadicMatrix.of(m.wK()));
+        List<IntervalMatrix> whole = option.fourFactors()
                 ? List.of(eq, wq, wk.transpose(), e.transpose())
                 : List.of(eq.times(wq), e.times(wk).transpose());
-        List<DyadicMatrix> residual = new ArrayList<>();
+        List<IntervalMatrix> residual = new ArrayList<>();
         for (int i = 0; i < whole.size(); i++) {
-            DyadicMatrix f = whole.get(i);
+            IntervalMatrix f = whole.get(i);
             GridVariant.Factor factor = factors.get(i);
             for (int j = 1; j <= factor.peels(); j++) {
                 String p = factor.name() + "-" + j;
-                f = f.minus(DyadicMatrix.outer(vectors.get(p + "-left"), vectors.get(p + "-right")));
+                f = f.minus(IntervalMatrix.outer(IntervalMatrix.of(vectors.get(p + "-left")),
+                        IntervalMatrix.of(vectors.get(p + "-right"))));
             }
             residual.add(f);
         }
-        DyadicMatrix r = RowRanges.product(residual, 0);
+        IntervalMatrix r = RowRanges.product(residual, 0);
         approx = t.eqkeRaw().minus(r);
         err = switch (option) {
             case SVD -> {
@@ -57,7 +61,7 @@ final class EqkeSplit {
             case MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(residual, false, false);
             case MEAN_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(residual, true, false);
             case MEAN_RECURSIVE_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(residual, true, true);
-            case MAX_DIFF_EXACT -> RowRanges.exact(r);
+            case MAX_DIFF_EXACT -> RowRanges.of(r);
             case EXACT_EQKE_MAX_DIFF_EXACT -> throw new AssertionError("handled above");
         };
     }

@@ -54,17 +54,16 @@ final class Fields {
         if (!f.number()) {
             throw state.error(step, f.valueColumn(), "field '" + key + "' must be a number");
         }
-        org.apfloat.Aprational x;
+        Object[] x;
         try {
-            x = org.compactproofs.checker.cert.Numbers.exact(f.value());
+            x = org.compactproofs.checker.cert.Numbers.dyadic(f.value());
         } catch (IllegalArgumentException e) {
             throw state.error(step, f.valueColumn(), e.getMessage());
         }
-        BigInteger den = x.denominator().toBigInteger();
-        if (den.bitCount() != 1) {
+        if (x == null) {
             throw state.error(step, f.valueColumn(), "field '" + key + "' must be a dyadic rational (a denominator"
                     + " that is a power of two, e.g. 0.375 or 0x1.8p-2), not " + org.compactproofs.checker.cert.CertificateFormatException.abbreviate(f.value()));
         }
-        return new Dyadic(x.numerator().toBigInteger(), -(den.bitLength() - 1));
+        return new Dyadic((BigInteger) x[0], (Integer) x[1]);
     }
 }

@@ -1,13 +1,12 @@
 package org.compactproofs.checker.rules;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
-import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.IntervalTables;
 import org.compactproofs.checker.model.Model;
 
 /**
@@ -32,7 +31,7 @@ public final class GapBounds {
     private final int v, k;
     private final DirectPathSplit direct;
     private final EqkeSplit eqke;
-    private final CircuitTables tables;
+    private final IntervalTables tables;
     private final IntFunction<Interval> average;
     private final Interval scale;
     private final double[][] pv, rLo, rHi;
@@ -42,7 +41,7 @@ public final class GapBounds {
     /** Grid points j / CHORDS of the convex envelope (S2.4, convex-chord). */
     static final int CHORDS = 32;
     private final double[][] envelope; // [m][j]: F_m(j / CHORDS) from above, lazily
-    private final BigInteger[][] prefixMax, prefixMin;
+    private final double[][] prefixMax, prefixMin; // per query: max of upper ends, min of lower ends, t <= a
     private final double[][] positionLo, positionHi; // per query: e^{s (P_i - P_{k-1})}, i < k-1, sorted
     private long operations;
 
@@ -50,7 +49,7 @@ public final class GapBounds {
      * @param vectors  the witness vectors the variant takes (see {@link GridVariant#factors()})
      * @param averages the average attention of key m * k + c (zero when absent)
      */
-    public GapBounds(Model m, CircuitTables tables, GridVariant variant, Map<String, DyadicMatrix> vectors,
+    public GapBounds(Model m, IntervalTables tables, GridVariant variant, Map<String, DyadicMatrix> vectors,
                      IntFunction<Interval> averages) {
         v = m.vocab();
         k = m.context();
@@ -59,7 +58,7 @@ public final class GapBounds {
         direct = new DirectPathSplit(m, tables, variant.directPath(), vectors);
         eqke = new EqkeSplit(m, tables, variant.attentionError(), variant.factors(), vectors);
         scale = ExactExp.inverseSqrtDouble(tables.dHead());
-        Interval[][] ev = enclosures(tables.evou()), pvou = enclosures(tables.pvou());
+        double[][] evLo = tables.evou().lo(), evHi = tables.evou().hi(), pvLo = tables.pvou().lo(), pvHi = tables.pvou().hi();
         pv = new double[v][v];
         rLo = new double[v][v];
         rHi = new double[v][v];
@@ -71,18 +70,18 @@ public final class GapBounds {
             for (int o = 0; o < v; o++) {
                 double p = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < k; i++) {
-                    p = Math.max(p, Math.nextUp(pvou[i][o].hi() - pvou[i][max].lo()));
+                    p = Math.max(p, Math.nextUp(pvHi[i][o] - pvLo[i][max]));
                 }
                 pv[max][o] = p;
-                rLo[max][o] = Math.nextDown(ev[max][o].lo() - ev[max][max].hi());
-                rHi[max][o] = Math.nextUp(ev[max][o].hi() - ev[max][max].lo());
+                rLo[max][o] = Math.nextDown(evLo[max][o] - evHi[max][max]);
+                rHi[max][o] = Math.nextUp(evHi[max][o] - evLo[max][max]);
                 if (o != max) {
                     rMax[max] = Math.max(rMax[max], rHi[max][o]);
                     rMin[max] = Math.min(rMin[max], rLo[max][o]);
                 }
             }
         }
-        wToken = RowRanges.exact(tables.evou());
+        wToken = RowRanges.of(tables.evou());
         wPrefix = new double[v];
         for (int tok = 0; tok < v; tok++) {
             wPrefix[tok] = Math.max(tok == 0 ? 0 : wPrefix[tok - 1], wToken[tok]);
@@ -95,21 +94,11 @@ public final class GapBounds {
         }
         chords = variant.attention() == GridVariant.Attention.CONVEX_CHORD;
         envelope = new double[v][];
-        prefixMax = new BigInteger[v][];
-        prefixMin = new BigInteger[v][];
+        prefixMax = new double[v][];
+        prefixMin = new double[v][];
         positionLo = new double[v][];
         positionHi = new double[v][];
         operations += (long) v * v * (k + 4);
-    }
-
-    private static Interval[][] enclosures(DyadicMatrix table) {
-        Interval[][] out = new Interval[table.rows()][table.cols()];
-        for (int i = 0; i < table.rows(); i++) {
-            for (int j = 0; j < table.cols(); j++) {
-                out[i][j] = table.enclosure(i, j);
-            }
-        }
-        return out;
     }
 
     public long operations() {
@@ -121,15 +110,17 @@ public final class GapBounds {
         if (prefixMax[q] != null) {
             return;
         }
-        BigInteger[] row = eqke.approx.num()[q];
-        BigInteger[] pMax = new BigInteger[v], pMin = new BigInteger[v];
+        double[] rowLo = eqke.approx.lo()[q], rowHi = eqke.approx.hi()[q];
+        double[] pMax = new double[v], pMin = new double[v];
         for (int tok = 0; tok < v; tok++) {
-            pMax[tok] = tok == 0 ? row[0] : pMax[tok - 1].max(row[tok]);
-            pMin[tok] = tok == 0 ? row[0] : pMin[tok - 1].min(row[tok]);
+            pMax[tok] = Math.max(tok == 0 ? Double.NEGATIVE_INFINITY : pMax[tok - 1], rowHi[tok]);
+            pMin[tok] = Math.min(tok == 0 ? Double.POSITIVE_INFINITY : pMin[tok - 1], rowLo[tok]);
         }
         double[] lo = new double[k - 1], hi = new double[k - 1];
         for (int i = 0; i < k - 1; i++) {
-            Interval w = scale.times(tables.eqkpRaw().differenceEnclosure(q, i, k - 1)).exp();
+            double[][] pl = tables.eqkpRaw().lo(), ph = tables.eqkpRaw().hi();
+            Interval diff = new Interval(Math.nextDown(pl[q][i] - ph[q][k - 1]), Math.nextUp(ph[q][i] - pl[q][k - 1]));
+            Interval w = scale.times(diff).exp();
             lo[i] = w.lo();
             hi[i] = w.hi();
         }
@@ -151,17 +142,15 @@ public final class GapBounds {
         if (queryIsMax && c == 0) {
             return new Interval(1, 1);
         }
-        BigInteger am = eqke.approx.num()[q][m];
-        BigInteger nonMaxTop = c > 0 ? prefixMax[q][a] : null, nonMaxBottom = c > 0 ? prefixMin[q][a] : null;
+        double nonMaxTop = c > 0 ? prefixMax[q][a] : Double.NEGATIVE_INFINITY;
+        double nonMaxBottom = c > 0 ? prefixMin[q][a] : Double.POSITIVE_INFINITY;
         if (!queryIsMax) {
-            BigInteger self = eqke.approx.num()[q][q];
-            nonMaxTop = nonMaxTop == null ? self : nonMaxTop.max(self);
-            nonMaxBottom = nonMaxBottom == null ? self : nonMaxBottom.min(self);
+            nonMaxTop = Math.max(nonMaxTop, eqke.approx.hi()[q][q]);
+            nonMaxBottom = Math.min(nonMaxBottom, eqke.approx.lo()[q][q]);
         }
-        int e = eqke.approx.exponent();
         double err = eqke.err[q];
-        double deltaLo = Math.nextDown(DyadicMatrix.enclose(am.subtract(nonMaxTop), e).lo() - err);
-        double deltaHi = Math.nextUp(DyadicMatrix.enclose(am.subtract(nonMaxBottom), e).hi() + err);
+        double deltaLo = Math.nextDown(Math.nextDown(eqke.approx.lo()[q][m] - nonMaxTop) - err);
+        double deltaHi = Math.nextUp(Math.nextUp(eqke.approx.hi()[q][m] - nonMaxBottom) + err);
         int others = k - 1, maxOthers = others - c; // max tokens among the non-query positions
         double[] lo = positionLo[q], hi = positionHi[q];
         double aLo = queryIsMax ? 1 : 0, bHi = queryIsMax ? 0 : 1, aHi = aLo, bLo = bHi;

@@ -23,7 +23,8 @@ final class GapCaseRule extends CaseRule {
         if (problem != null) {
             throw state.error(first, first.column(), problem);
         }
-        proof.bounds = new GapBounds(state.model(), state.tables(), proof.variant, w.vectors(), w::average);
+        proof.bounds = new GapBounds(state.model(), org.compactproofs.checker.model.IntervalTables.of(state.model()),
+                proof.variant, w.vectors(), w::average);
         state.count("gap-case.table-operations", proof.bounds.operations());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.compactproofs.checker.arith.DyadicMatrix;
+import org.compactproofs.checker.arith.IntervalMatrix;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,14 @@ class GridLemmaTest {
             for (int i = 0; i < n; i++) {
                 chain.add(random(r, dims[i], dims[i + 1], scale));
             }
-            DyadicMatrix product = RowRanges.product(chain, 0);
-            List<double[]> bounds = List.of(RowRanges.subproduct(chain, false), RowRanges.subproduct(chain, true),
-                    RowRanges.recursive(chain, false, false), RowRanges.recursive(chain, true, false),
-                    RowRanges.recursive(chain, true, true), RowRanges.exact(product));
+            DyadicMatrix product = chain.get(0);
+            for (int i = 1; i < n; i++) {
+                product = product.times(chain.get(i)); // exact
+            }
+            List<IntervalMatrix> enclosed = chain.stream().map(IntervalMatrix::of).toList();
+            List<double[]> bounds = List.of(RowRanges.subproduct(enclosed, false), RowRanges.subproduct(enclosed, true),
+                    RowRanges.recursive(enclosed, false, false), RowRanges.recursive(enclosed, true, false),
+                    RowRanges.recursive(enclosed, true, true), RowRanges.of(RowRanges.product(enclosed, 0)));
             for (double[] b : bounds) {
                 for (int row = 0; row < product.rows(); row++) {
                     assertTrue(within(product, row, b[row]), "trial " + trial + " row " + row + ": bound " + b[row]);
@@ -77,7 +82,7 @@ class GridLemmaTest {
             for (GridVariant.DirectPath option : GridVariant.DirectPath.values()) {
                 Map<String, DyadicMatrix> centre = Map.of("eupu-centre",
                         random(new Random(named.name().hashCode()), 1, m.dModel(), 1));
-                DirectPathSplit split = new DirectPathSplit(m, t, option, centre);
+                DirectPathSplit split = new DirectPathSplit(m, org.compactproofs.checker.model.IntervalTables.of(m), option, centre);
                 for (int q = 0; q < m.vocab(); q++) {
                     for (int max = 0; max < m.vocab(); max++) {
                         for (int o = 0; o < m.vocab(); o++) {

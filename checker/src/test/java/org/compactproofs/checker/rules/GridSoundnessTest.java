@@ -9,7 +9,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.Interval;
-import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class GridSoundnessTest {
                 averages.put(key, new Interval(a, a));
             }
         }
-        return new GapBounds(m, CircuitTables.of(m), variant, vectors,
+        return new GapBounds(m, org.compactproofs.checker.model.IntervalTables.of(m), variant, vectors,
                 key -> averages.getOrDefault(key, new Interval(0, 0)));
     }
 

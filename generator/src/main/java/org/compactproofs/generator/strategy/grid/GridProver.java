@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.Interval;
-import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.IntervalTables;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GapBounds;
@@ -27,13 +27,13 @@ import org.compactproofs.generator.strategy.cubic.CubicCase;
  */
 public final class GridProver {
     private final Model model;
-    private final CircuitTables tables;
+    private final IntervalTables tables;
     private final Map<String, double[]> witnesses;
 
     /** Shares the exact tables and the floating witnesses across the variants of one model. */
     public GridProver(Model model) {
         this.model = model;
-        this.tables = CircuitTables.of(model);
+        this.tables = IntervalTables.of(model);
         this.witnesses = GridWitnessFinder.find(model);
     }
 

@@ -1,0 +1,29 @@
+package org.compactproofs.checker.model;
+
+import org.compactproofs.checker.arith.DyadicMatrix;
+import org.compactproofs.checker.arith.IntervalMatrix;
+
+/**
+ * The circuit tables of {@link CircuitTables} (same definitions, same names), as interval enclosures computed
+ * with outward rounding from the exact weights: each entry contains the exact table entry. For rules that need
+ * only enclosures (rule S2), at a fraction of the cost of the exact tables.
+ */
+public record IntervalTables(int dHead, IntervalMatrix eqkeRaw, IntervalMatrix eqkpRaw, IntervalMatrix evou,
+                             IntervalMatrix pvou, IntervalMatrix eu) {
+
+    public static IntervalTables of(Model m) {
+        DyadicMatrix exactE = DyadicMatrix.of(m.wE()), exactP = DyadicMatrix.of(m.wPos());
+        IntervalMatrix e = IntervalMatrix.of(exactE), p = IntervalMatrix.of(exactP);
+        IntervalMatrix eq = IntervalMatrix.of(exactE.plusRowOf(exactP, m.context() - 1)); // exact sum, enclosed
+        IntervalMatrix query = eq.times(IntervalMatrix.of(DyadicMatrix.of(m.wQ())));
+        IntervalMatrix wK = IntervalMatrix.of(DyadicMatrix.of(m.wK())), wU = IntervalMatrix.of(DyadicMatrix.of(m.wU()));
+        IntervalMatrix ovu = IntervalMatrix.of(DyadicMatrix.of(m.wV()))
+                .times(IntervalMatrix.of(DyadicMatrix.of(m.wO())).times(wU));
+        return new IntervalTables(m.dHead(),
+                query.times(e.times(wK).transpose()),
+                query.times(p.times(wK).transpose()),
+                e.times(ovu),
+                p.times(ovu),
+                eq.times(wU));
+    }
+}
