@@ -20,11 +20,11 @@ final class DirectPathSplit {
     final double[][] centred; // [m][o], null when zero
     final double[] gap;
 
-    DirectPathSplit(Model m, IntervalTables t, GridVariant.DirectPath option, Map<String, DyadicMatrix> vectors) {
+    DirectPathSplit(Model m, IntervalTables t, GridVariant.DirectPath option, Map<String, DyadicMatrix> vectors, Work work) {
         int v = m.vocab(), d = m.dModel();
         if (option == GridVariant.DirectPath.MAX_DIFF_EXACT || option == GridVariant.DirectPath.GLOBAL_MAX_DIFF_EXACT) {
             centred = null;
-            gap = RowRanges.of(t.eu());
+            gap = RowRanges.of(work, t.eu());
             if (option == GridVariant.DirectPath.GLOBAL_MAX_DIFF_EXACT) {
                 double max = 0;
                 for (double g : gap) {
@@ -43,14 +43,15 @@ final class DirectPathSplit {
             case SVD_QUERY_MAX_DIFF -> IntervalMatrix.of(vectors.get("eupu-centre"));
             default -> new IntervalMatrix(new double[1][d], new double[1][d]);
         };
-        IntervalMatrix centreU = centre.times(wU);
+        IntervalMatrix centreU = work.times(centre, wU);
+        work.add(2L * v * v);
         centred = new double[v][v];
         for (int max = 0; max < v; max++) {
             for (int o = 0; o < v; o++) {
                 centred[max][o] = RowRanges.up(RowRanges.up(centreU.hi()[0][o] - centreU.lo()[0][max]) / divisor);
             }
         }
-        gap = RowRanges.split(eq.times(divisor).minusRow(centre), RowRanges.of(wU));
+        gap = RowRanges.split(work, eq.times(divisor).minusRow(centre), RowRanges.of(work, wU));
         for (int q = 0; q < v; q++) {
             gap[q] = RowRanges.up(gap[q] / divisor);
         }

@@ -21,7 +21,7 @@ final class EqkeSplit {
     final double[] err;
 
     EqkeSplit(Model m, IntervalTables t, GridVariant.AttentionError option, List<GridVariant.Factor> factors,
-              Map<String, DyadicMatrix> vectors) {
+              Map<String, DyadicMatrix> vectors, Work work) {
         int v = m.vocab();
         if (option.exact()) {
             approx = t.eqkeRaw();
@@ -34,19 +34,19 @@ final class EqkeSplit {
         IntervalMatrix wq = IntervalMatrix.of(DyadicMatrix.of(m.wQ())), wk = IntervalMatrix.of(DyadicMatrix.of(m.wK()));
         List<IntervalMatrix> whole = option.fourFactors()
                 ? List.of(eq, wq, wk.transpose(), e.transpose())
-                : List.of(eq.times(wq), e.times(wk).transpose());
+                : List.of(work.times(eq, wq), work.times(e, wk).transpose());
         List<IntervalMatrix> residual = new ArrayList<>();
         for (int i = 0; i < whole.size(); i++) {
             IntervalMatrix f = whole.get(i);
             GridVariant.Factor factor = factors.get(i);
             for (int j = 1; j <= factor.peels(); j++) {
                 String p = factor.name() + "-" + j;
-                f = f.minus(IntervalMatrix.outer(IntervalMatrix.of(vectors.get(p + "-left")),
-                        IntervalMatrix.of(vectors.get(p + "-right"))));
+                IntervalMatrix left = IntervalMatrix.of(vectors.get(p + "-left")).transpose();
+                f = f.minus(work.times(left, IntervalMatrix.of(vectors.get(p + "-right"))));
             }
             residual.add(f);
         }
-        IntervalMatrix r = RowRanges.product(residual, 0);
+        IntervalMatrix r = RowRanges.product(work, residual, 0);
         approx = t.eqkeRaw().minus(r);
         err = switch (option) {
             case SVD -> {
@@ -56,12 +56,12 @@ final class EqkeSplit {
                 Arrays.fill(all, RowRanges.up(RowRanges.up(Math.sqrt(2)) * RowRanges.up(bound)));
                 yield all;
             }
-            case MAX_DIFF, MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(residual, false);
-            case MEAN_MAX_DIFF, MEAN_MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(residual, true);
-            case MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(residual, false, false);
-            case MEAN_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(residual, true, false);
-            case MEAN_RECURSIVE_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(residual, true, true);
-            case MAX_DIFF_EXACT -> RowRanges.of(r);
+            case MAX_DIFF, MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(work, residual, false);
+            case MEAN_MAX_DIFF, MEAN_MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(work, residual, true);
+            case MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(work, residual, false, false);
+            case MEAN_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(work, residual, true, false);
+            case MEAN_RECURSIVE_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(work, residual, true, true);
+            case MAX_DIFF_EXACT -> RowRanges.of(work, r);
             case EXACT_EQKE_MAX_DIFF_EXACT -> throw new AssertionError("handled above");
         };
     }

@@ -55,8 +55,10 @@ public final class GapBounds {
         k = m.context();
         this.tables = tables;
         this.average = averages;
-        direct = new DirectPathSplit(m, tables, variant.directPath(), vectors);
-        eqke = new EqkeSplit(m, tables, variant.attentionError(), variant.factors(), vectors);
+        Work work = new Work();
+        direct = new DirectPathSplit(m, tables, variant.directPath(), vectors, work);
+        eqke = new EqkeSplit(m, tables, variant.attentionError(), variant.factors(), vectors, work);
+        operations += work.operations + tables.operations();
         scale = ExactExp.inverseSqrtDouble(tables.dHead());
         double[][] evLo = tables.evou().lo(), evHi = tables.evou().hi(), pvLo = tables.pvou().lo(), pvHi = tables.pvou().hi();
         pv = new double[v][v];
@@ -81,7 +83,7 @@ public final class GapBounds {
                 }
             }
         }
-        wToken = RowRanges.of(tables.evou());
+        wToken = RowRanges.of(work, tables.evou());
         wPrefix = new double[v];
         for (int tok = 0; tok < v; tok++) {
             wPrefix[tok] = Math.max(tok == 0 ? 0 : wPrefix[tok - 1], wToken[tok]);

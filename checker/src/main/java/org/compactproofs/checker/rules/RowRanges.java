@@ -20,7 +20,8 @@ final class RowRanges {
     }
 
     /** rr(M) per row, from the enclosures. */
-    static double[] of(IntervalMatrix m) {
+    static double[] of(Work w, IntervalMatrix m) {
+        w.add((long) m.rows() * m.cols());
         double[] out = new double[m.rows()];
         for (int r = 0; r < m.rows(); r++) {
             out[r] = m.rowRangeUp(r);
@@ -29,7 +30,8 @@ final class RowRanges {
     }
 
     /** The split bound: sum_j |A[r][j]| inner[j], with inner[j] >= rr(B)[j]. */
-    static double[] split(IntervalMatrix a, double[] inner) {
+    static double[] split(Work w, IntervalMatrix a, double[] inner) {
+        w.add(2L * a.rows() * a.cols());
         double[] out = new double[a.rows()];
         for (int r = 0; r < a.rows(); r++) {
             double s = 0;
@@ -46,14 +48,15 @@ final class RowRanges {
      * B = product of {@code rest}, inner[j] >= rr(B)[j]; computed as (rr(colsum B) + sum_j |n A[r][j] -
      * colsum[j]| inner[j]) / n.
      */
-    static double[] mean(IntervalMatrix a, List<IntervalMatrix> rest, double[] inner) {
+    static double[] mean(Work w, IntervalMatrix a, List<IntervalMatrix> rest, double[] inner) {
         int n = a.rows();
         IntervalMatrix colsum = a.columnSums(), centre = colsum;
         for (IntervalMatrix f : rest) {
-            centre = centre.times(f);
+            centre = w.times(centre, f);
         }
         double centreRange = centre.rowRangeUp(0);
-        double[] split = split(a.times(n).minusRow(colsum), inner);
+        w.add(3L * a.rows() * a.cols());
+        double[] split = split(w, a.times(n).minusRow(colsum), inner);
         double[] out = new double[n];
         for (int r = 0; r < n; r++) {
             out[r] = up(up(centreRange + split[r]) / n);
@@ -62,10 +65,10 @@ final class RowRanges {
     }
 
     /** The product of factors[from..]. */
-    static IntervalMatrix product(List<IntervalMatrix> factors, int from) {
+    static IntervalMatrix product(Work w, List<IntervalMatrix> factors, int from) {
         IntervalMatrix p = factors.get(from);
         for (int i = from + 1; i < factors.size(); i++) {
-            p = p.times(factors.get(i));
+            p = w.times(p, factors.get(i));
         }
         return p;
     }
@@ -74,15 +77,15 @@ final class RowRanges {
      * The best split bound over every break point: min over i of bound(F_1..F_i ; F_{i+1}..F_n), each with the
      * split or the mean bound (the reference's max_row_diffs_per_dim).
      */
-    static double[] subproduct(List<IntervalMatrix> factors, boolean mean) {
+    static double[] subproduct(Work w, List<IntervalMatrix> factors, boolean mean) {
         double[] best = null;
         IntervalMatrix left = factors.get(0);
         for (int i = 1; i < factors.size(); i++) {
             List<IntervalMatrix> rest = factors.subList(i, factors.size());
-            double[] inner = of(product(factors, i));
-            double[] b = mean ? mean(left, rest, inner) : split(left, inner);
+            double[] inner = of(w, product(w, factors, i));
+            double[] b = mean ? mean(w, left, rest, inner) : split(w, left, inner);
             best = best == null ? b : min(best, b);
-            left = left.times(factors.get(i));
+            left = w.times(left, factors.get(i));
         }
         return best;
     }
@@ -92,12 +95,12 @@ final class RowRanges {
      * f(i) = bound(F_i ; f(i+1)); the mean bound at the first level ({@code meanFirst}) or at every level
      * ({@code meanAll}) (the reference's max_row_diffs_per_dim_no_multipy).
      */
-    static double[] recursive(List<IntervalMatrix> factors, boolean meanFirst, boolean meanAll) {
+    static double[] recursive(Work w, List<IntervalMatrix> factors, boolean meanFirst, boolean meanAll) {
         int n = factors.size();
-        double[] f = of(factors.get(n - 1));
+        double[] f = of(w, factors.get(n - 1));
         for (int i = n - 2; i >= 0; i--) {
             boolean mean = meanAll || (meanFirst && i == 0);
-            f = mean ? mean(factors.get(i), factors.subList(i + 1, n), f) : split(factors.get(i), f);
+            f = mean ? mean(w, factors.get(i), factors.subList(i + 1, n), f) : split(w, factors.get(i), f);
         }
         return f;
     }

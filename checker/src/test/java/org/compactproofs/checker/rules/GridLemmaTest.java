@@ -60,9 +60,10 @@ class GridLemmaTest {
                 product = product.times(chain.get(i)); // exact
             }
             List<IntervalMatrix> enclosed = chain.stream().map(IntervalMatrix::of).toList();
-            List<double[]> bounds = List.of(RowRanges.subproduct(enclosed, false), RowRanges.subproduct(enclosed, true),
-                    RowRanges.recursive(enclosed, false, false), RowRanges.recursive(enclosed, true, false),
-                    RowRanges.recursive(enclosed, true, true), RowRanges.of(RowRanges.product(enclosed, 0)));
+            Work w = new Work();
+            List<double[]> bounds = List.of(RowRanges.subproduct(w, enclosed, false), RowRanges.subproduct(w, enclosed, true),
+                    RowRanges.recursive(w, enclosed, false, false), RowRanges.recursive(w, enclosed, true, false),
+                    RowRanges.recursive(w, enclosed, true, true), RowRanges.of(w, RowRanges.product(w, enclosed, 0)));
             for (double[] b : bounds) {
                 for (int row = 0; row < product.rows(); row++) {
                     assertTrue(within(product, row, b[row]), "trial " + trial + " row " + row + ": bound " + b[row]);
@@ -82,7 +83,7 @@ class GridLemmaTest {
             for (GridVariant.DirectPath option : GridVariant.DirectPath.values()) {
                 Map<String, DyadicMatrix> centre = Map.of("eupu-centre",
                         random(new Random(named.name().hashCode()), 1, m.dModel(), 1));
-                DirectPathSplit split = new DirectPathSplit(m, org.compactproofs.checker.model.IntervalTables.of(m), option, centre);
+                DirectPathSplit split = new DirectPathSplit(m, org.compactproofs.checker.model.IntervalTables.of(m), option, centre, new Work());
                 for (int q = 0; q < m.vocab(); q++) {
                     for (int max = 0; max < m.vocab(); max++) {
                         for (int o = 0; o < m.vocab(); o++) {

@@ -165,27 +165,45 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "scaling", mixinStandardHelpOptions = true,
-            description = "The checker's work on certificates of a strategy as the vocabulary grows (k = 4) and as the "
-                    + "context grows (v = 32), with the exponent fitted in v (least squares on log-log).")
+            description = "The checker's work on certificates of strategies as the vocabulary grows (k = 4) and as the "
+                    + "context grows (v = 32), with the exponent fitted in v (least squares on log-log). The models are "
+                    + "trained once and shared by the strategies.")
     static final class Scaling implements Callable<Integer> {
-        @Option(names = "--strategy", defaultValue = "cubic", description = "cubic or subcubic-maxdiff (default: ${DEFAULT-VALUE}).")
-        String strategy;
+        @Option(names = "--strategy", split = ",", defaultValue = "cubic",
+                description = "Strategies, comma-separated; 'grid' stands for every variant of the sub-cubic grid "
+                        + "(default: ${DEFAULT-VALUE}).")
+        List<String> strategies;
         @Option(names = "--vocab", split = ",", defaultValue = "16,32,64,128", description = "Vocabularies (default: ${DEFAULT-VALUE}).")
         int[] vocab;
         @Option(names = "--steps", defaultValue = "600", description = "Training steps of each model (default: ${DEFAULT-VALUE}).")
         int steps;
+        @Option(names = "--summary", description = "Print only the fitted exponent per strategy.")
+        boolean summary;
 
         @Override
         public Integer call() throws Exception {
-            System.out.printf("strategy %s; models trained %d steps from the paper's initialisation%n", strategy, steps);
-            System.out.println("    v   k   cases   checker work   work/(v^3 k^2)   work/(v^2 k^2)   check s");
-            List<double[]> points = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (String s : strategies) {
+                if (s.equals("grid")) {
+                    org.compactproofs.checker.rules.GridVariant.all().forEach(g -> names.add(g.name()));
+                } else {
+                    names.add(s);
+                }
+            }
+            System.out.printf("models trained %d steps from the paper's initialisation; work = the checker's counted "
+                    + "operations (bounds, and for the grid its interval tables)%n", steps);
             List<int[]> shapes = new ArrayList<>();
             for (int v : vocab) {
                 shapes.add(new int[] {v, 4});
             }
             shapes.add(new int[] {32, 3});
             shapes.add(new int[] {32, 5});
+            java.util.Map<String, List<double[]>> points = new java.util.LinkedHashMap<>();
+            java.util.Map<String, StringBuilder> tables = new java.util.LinkedHashMap<>();
+            for (String name : names) {
+                points.put(name, new ArrayList<>());
+                tables.put(name, new StringBuilder("    v   k   cases   checker work   work/(v^3 k^2)   work/(v^2 k^2)   check s\n"));
+            }
             for (int[] shape : shapes) {
                 int v = shape[0], k = shape[1];
                 org.compactproofs.checker.model.Model m = org.compactproofs.generator.train.Trainer.train(
@@ -194,26 +212,38 @@ final class BenchCommand implements Runnable {
                 Path file = java.nio.file.Files.createTempFile("scaling", ".safetensors");
                 Path cert = java.nio.file.Files.createTempFile("scaling", ".cert");
                 org.compactproofs.generator.model.SafetensorsWriter.write(m, file);
-                ProveCommand.prove(strategy, ModelReader.read(file), cert, 1);
-                long start = System.nanoTime();
-                org.compactproofs.checker.Verdict verdict = org.compactproofs.checker.Checker.check(file, cert, 1);
-                double check = seconds(start);
-                long work = 0, cases = 0;
-                for (java.util.Map.Entry<String, Long> e : verdict.operations().entrySet()) {
-                    if (e.getKey().endsWith(".bound-operations (double, rounded down)")) {
-                        work += e.getValue();
-                    } else if (e.getKey().endsWith(".cases")) {
-                        cases += e.getValue();
+                for (String name : names) {
+                    ProveCommand.prove(name, ModelReader.read(file), cert, 1);
+                    long start = System.nanoTime();
+                    org.compactproofs.checker.Verdict verdict = org.compactproofs.checker.Checker.check(file, cert, 1);
+                    double check = seconds(start);
+                    long work = 0, cases = 0;
+                    for (java.util.Map.Entry<String, Long> e : verdict.operations().entrySet()) {
+                        if (e.getKey().endsWith(".bound-operations (double, rounded down)") || e.getKey().endsWith(".table-operations")) {
+                            work += e.getValue();
+                        } else if (e.getKey().endsWith(".cases")) {
+                            cases += e.getValue();
+                        }
                     }
-                }
-                System.out.printf("%5d %3d %7d %14d %16.3f %16.3f %9.2f%n", v, k, cases, work,
-                        work / ((double) v * v * v * k * k), work / ((double) v * v * k * k), check);
-                if (k == 4) {
-                    points.add(new double[] {Math.log(v), Math.log(work)});
+                    tables.get(name).append(String.format("%5d %3d %7d %14d %16.3f %16.3f %9.2f%n", v, k, cases, work,
+                            work / ((double) v * v * v * k * k), work / ((double) v * v * k * k), check));
+                    if (k == 4) {
+                        points.get(name).add(new double[] {Math.log(v), Math.log(work)});
+                    }
                 }
                 java.nio.file.Files.delete(file);
                 java.nio.file.Files.delete(cert);
             }
+            for (String name : names) {
+                if (!summary) {
+                    System.out.printf("%nstrategy %s%n%s", name, tables.get(name));
+                }
+                System.out.printf("fitted exponent of the checker's work in v (k = 4): %.2f  %s%n", slope(points.get(name)), name);
+            }
+            return 0;
+        }
+
+        private static double slope(List<double[]> points) {
             double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
             double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
             double num = 0, den = 0;
@@ -221,8 +251,7 @@ final class BenchCommand implements Runnable {
                 num += (p[0] - mx) * (p[1] - my);
                 den += (p[0] - mx) * (p[0] - mx);
             }
-            System.out.printf("fitted exponent of the checker's work in v (k = 4): %.2f%n", num / den);
-            return 0;
+            return num / den;
         }
     }
 }
