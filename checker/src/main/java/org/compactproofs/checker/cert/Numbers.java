@@ -67,11 +67,10 @@ public final class Numbers {
     }
 
     /**
-     * The exact value of a number token's text as {numerator, exponent} with value = numerator 2^exponent, or null
-     * when the value is not a dyadic rational. Integer arithmetic only (no Apfloat): witnesses are read by the
-     * thousand.
+     * The exact value of a number token's text as numerator 2^exponent, or null when the value is not a dyadic
+     * rational. Integer arithmetic only (no Apfloat): witnesses are read by the thousand.
      */
-    public static Object[] dyadic(String text) {
+    public static Dyadic dyadic(String text) {
         if (text.length() > MAX_DIGITS) {
             throw new IllegalArgumentException("number of " + text.length() + " characters; the limit is " + MAX_DIGITS);
         }
@@ -118,8 +117,11 @@ public final class Numbers {
                 e = tens;
             }
         }
-        return new Object[] {negative ? n.negate() : n, e};
+        return new Dyadic(negative ? n.negate() : n, e);
     }
+
+    /** An exact dyadic rational numerator 2^exponent. */
+    public record Dyadic(BigInteger numerator, int exponent) {}
 
     private static int exponent(String text) {
         BigInteger e = new BigInteger(text.startsWith("+") ? text.substring(1) : text);

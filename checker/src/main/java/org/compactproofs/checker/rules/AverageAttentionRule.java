@@ -35,7 +35,7 @@ final class AverageAttentionRule implements Rule {
         if (c.signum() < 0 || c.compareTo(BigInteger.valueOf(k - 1)) > 0) {
             throw state.error(step, Fields.field(step, state, "nonmax").valueColumn(), "nonmax outside 0.." + (k - 1));
         }
-        Fields.Dyadic value = Fields.dyadic(step, state, "value");
+        org.compactproofs.checker.cert.Numbers.Dyadic value = Fields.dyadic(step, state, "value");
         String problem = w.average(m.intValue() * k + c.intValue(),
                 DyadicMatrix.enclose(value.numerator(), value.exponent()));
         if (problem != null) {

@@ -1,6 +1,7 @@
 package org.compactproofs.checker.rules;
 
 import java.math.BigInteger;
+import org.compactproofs.checker.cert.Numbers;
 import org.compactproofs.checker.cert.Step;
 
 /** Reading a step's fields: each named field exactly once, no unknown fields; malformed fields are exit 2. */
@@ -42,11 +43,8 @@ final class Fields {
         }
     }
 
-    /** An exact dyadic number n 2^exponent. */
-    record Dyadic(BigInteger numerator, int exponent) {}
-
     /** A required number field whose value is a dyadic rational (its denominator a power of two). */
-    static Dyadic dyadic(Step step, ProofState state, String key) {
+    static Numbers.Dyadic dyadic(Step step, ProofState state, String key) {
         Step.Field f = field(step, state, key);
         if (f == null) {
             throw state.error(step, step.column(), "missing field '" + key + "'");
@@ -54,9 +52,9 @@ final class Fields {
         if (!f.number()) {
             throw state.error(step, f.valueColumn(), "field '" + key + "' must be a number");
         }
-        Object[] x;
+        Numbers.Dyadic x;
         try {
-            x = org.compactproofs.checker.cert.Numbers.dyadic(f.value());
+            x = Numbers.dyadic(f.value());
         } catch (IllegalArgumentException e) {
             throw state.error(step, f.valueColumn(), e.getMessage());
         }
@@ -64,6 +62,6 @@ final class Fields {
             throw state.error(step, f.valueColumn(), "field '" + key + "' must be a dyadic rational (a denominator"
                     + " that is a power of two, e.g. 0.375 or 0x1.8p-2), not " + org.compactproofs.checker.cert.CertificateFormatException.abbreviate(f.value()));
         }
-        return new Dyadic((BigInteger) x[0], (Integer) x[1]);
+        return x;
     }
 }

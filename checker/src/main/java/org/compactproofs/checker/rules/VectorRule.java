@@ -31,7 +31,7 @@ final class VectorRule implements Rule {
             throw state.error(step, name == null ? step.column() : name.valueColumn(), "field 'name' must name a vector");
         }
         BigInteger index = Fields.integer(step, state, "index");
-        Fields.Dyadic value = Fields.dyadic(step, state, "value");
+        org.compactproofs.checker.cert.Numbers.Dyadic value = Fields.dyadic(step, state, "value");
         int i = index.bitLength() > 30 ? -1 : index.intValue();
         String problem = w.entry(name.value(), i, value.numerator(), value.exponent());
         if (problem != null) {
