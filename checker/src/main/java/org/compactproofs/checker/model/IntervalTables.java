@@ -11,8 +11,8 @@ import org.compactproofs.checker.arith.IntervalMatrix;
 public record IntervalTables(int dHead, IntervalMatrix eqkeRaw, IntervalMatrix eqkpRaw, IntervalMatrix evou,
                              IntervalMatrix pvou, IntervalMatrix eu, long operations) {
 
-    /** The interval multiply-adds of {@link #of}: the products of the tables' definitions, O(v d^2 + v^2 d). */
-    static long operations(long v, long k, long d, long h) {
+    /** The multiply-adds of the tables' definitions (here in intervals, in CircuitTables exactly): O(v d^2 + v^2 d). */
+    public static long operations(long v, long k, long d, long h) {
         return 2 * v * d * h + v * h * v + k * d * h + v * h * k + 2 * h * d * v + v * d * v + k * d * v + v * d * v;
     }
 

@@ -40,7 +40,8 @@ public final class ProofState {
     public CircuitTables tables() {
         if (tables == null) {
             tables = CircuitTables.of(model);
-            count("tables.exact-entries", (long) model.vocab() * (3L * model.vocab() + 2L * model.context()));
+            count("tables.exact-multiply-adds", org.compactproofs.checker.model.IntervalTables.operations(model.vocab(),
+                    model.context(), model.dModel(), model.dHead()));
         }
         return tables;
     }
