@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Accuracy.class, BenchCommand.Cubic.class,
-            BenchCommand.Scaling.class})
+            BenchCommand.Scaling.class, BenchCommand.Grid.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -252,6 +252,63 @@ final class BenchCommand implements Runnable {
                 den += (p[0] - mx) * (p[0] - mx);
             }
             return num / den;
+        }
+    }
+
+    @Command(name = "grid", mixinStandardHelpOptions = true,
+            description = "Every variant of the sub-cubic grid on one model: certified bound, the checker's time (best of "
+                    + "several in-process runs, reading the model and certificate included), its operations and the "
+                    + "unexplained dimension, against the rigorous brute-force check of the same model in the same run "
+                    + "(goal: <= 50 ms per variant at v = 64).")
+    static final class Grid implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "certificates/models/max-of-4/seed-123.safetensors",
+                description = "Model file (default: ${DEFAULT-VALUE}).")
+        Path model;
+        @Option(names = "--repeat", defaultValue = "5", description = "Timed checks per variant (default: ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            ModelReader.ModelFile file = ModelReader.read(model);
+            Model m = file.model();
+            Path cert = java.nio.file.Files.createTempFile("grid", ".cert");
+            org.compactproofs.generator.strategy.grid.GridProver prover = new org.compactproofs.generator.strategy.grid.GridProver(m);
+            List<double[]> rows = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (org.compactproofs.checker.rules.GridVariant g : org.compactproofs.checker.rules.GridVariant.all()) {
+                org.compactproofs.generator.strategy.grid.GridProver.write(file, cert, prover.prove(g));
+                org.compactproofs.checker.Verdict v = org.compactproofs.checker.Checker.check(model, cert, 1);
+                double best = Double.MAX_VALUE;
+                for (int i = 0; i < repeat; i++) {
+                    long start = System.nanoTime();
+                    v = org.compactproofs.checker.Checker.check(model, cert, 1);
+                    best = Math.min(best, seconds(start));
+                }
+                long ops = v.operations().values().stream().mapToLong(Long::longValue).sum();
+                rows.add(new double[] {v.certifiedCount().doubleValue() / v.header().total().doubleValue(), best, ops,
+                        g.unexplainedDimension(m.vocab(), m.dModel())});
+                names.add(g.name());
+            }
+            Path brute = java.nio.file.Files.createTempFile("grid", ".cert");
+            org.compactproofs.generator.strategy.bruteforce.BruteForceProver.prove(file, brute, 1);
+            org.compactproofs.checker.Checker.check(model, brute, 1);
+            long start = System.nanoTime();
+            org.compactproofs.checker.Checker.check(model, brute, 1);
+            double bruteSeconds = seconds(start);
+            java.nio.file.Files.delete(cert);
+            java.nio.file.Files.delete(brute);
+            System.out.println("   bound   check ms   checker ops   unexplained dim   variant");
+            double worst = 0, total = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                double[] r = rows.get(i);
+                System.out.printf("%8.5f %10.1f %13.0f %17.0f   %s%n", r[0], 1000 * r[1], r[2], r[3], names.get(i));
+                worst = Math.max(worst, r[1]);
+                total += r[1];
+            }
+            System.out.printf("check time: mean %.1f ms, worst %.1f ms (goal <= 50 ms); baseline: rigorous brute-force "
+                    + "check of the same model, 1 thread: %.0f ms; ratio mean grid / brute force %.3f%n",
+                    1000 * total / rows.size(), 1000 * worst, 1000 * bruteSeconds, total / rows.size() / bruteSeconds);
+            return 0;
         }
     }
 }
