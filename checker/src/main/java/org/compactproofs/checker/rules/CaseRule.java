@@ -13,8 +13,25 @@ import org.compactproofs.checker.cert.Step;
  * disjoint sets. Subclasses differ only in the bound.
  */
 abstract class CaseRule implements Rule {
-    private BitSet seen;
-    private int[] firstLine;
+    /**
+     * The keys used so far, shared by the case rules of one certificate (strategy subcubic-union has two), so that
+     * no key is proved twice whichever rule proves it.
+     */
+    static final class Keys {
+        private BitSet seen;
+        private int[] firstLine;
+    }
+
+    private final Keys keys;
+    private boolean prepared;
+
+    CaseRule() {
+        this(new Keys());
+    }
+
+    CaseRule(Keys keys) {
+        this.keys = keys;
+    }
 
     /** Prepares the bound's tables, once per certificate. */
     abstract void prepare(ProofState state, Step first);
@@ -57,18 +74,21 @@ abstract class CaseRule implements Rule {
             return fail(step, "0 <= upto < max", ab, m);
         }
         int a = ab.intValue();
-        if (seen == null) {
-            seen = new BitSet(v * v * k);
-            firstLine = new int[v * v * k];
+        if (keys.seen == null) {
+            keys.seen = new BitSet(v * v * k);
+            keys.firstLine = new int[v * v * k];
+        }
+        if (!prepared) {
+            prepared = true;
             prepare(state, step);
         }
         int index = (q * v + m) * k + c;
-        if (seen.get(index)) {
+        if (keys.seen.get(index)) {
             return new Failure(step.line(), step.column(), name(), "each case key appears once",
-                    key, "already at line " + firstLine[index]);
+                    key, "already at line " + keys.firstLine[index]);
         }
-        seen.set(index);
-        firstLine[index] = step.line();
+        keys.seen.set(index);
+        keys.firstLine[index] = step.line();
         BigInteger count = binomial(k - 1, c).multiply(BigInteger.valueOf(a + 1L).pow(c));
         if (!nb.equals(count)) {
             return new Failure(step.line(), step.column(), name(), "count = C(k-1, nonmax) (upto+1)^nonmax",

@@ -11,6 +11,11 @@ final class GapCaseRule extends CaseRule {
         this.proof = proof;
     }
 
+    GapCaseRule(GridProof proof, Keys keys) {
+        super(keys);
+        this.proof = proof;
+    }
+
     @Override
     public String name() {
         return "gap-case";

@@ -4,6 +4,12 @@ package org.compactproofs.checker.rules;
 final class MaxDiffCaseRule extends CaseRule {
     private MaxDiffBounds bounds;
 
+    MaxDiffCaseRule() {}
+
+    MaxDiffCaseRule(Keys keys) {
+        super(keys);
+    }
+
     @Override
     public String name() {
         return "maxdiff-case";

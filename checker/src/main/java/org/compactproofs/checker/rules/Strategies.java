@@ -11,7 +11,14 @@ public final class Strategies {
             "cubic", () -> List.of(new CubicCaseRule()),
             "subcubic-maxdiff", () -> List.of(new MaxDiffCaseRule())));
 
+    /** The grid variant that strategy subcubic-union pairs with rule S1 (it takes no witnesses). */
+    public static final String UNION_VARIANT = "eupu-max-diff-exact--attn-convex-chord--attn-err-exact-eqke+max-diff-exact";
+
     static {
+        RULES.put("subcubic-union", () -> { // each key proved by S1 or by S2, never both (shared keys)
+            CaseRule.Keys keys = new CaseRule.Keys();
+            return List.of(new MaxDiffCaseRule(keys), new GapCaseRule(new GridProof(GridVariant.parse(UNION_VARIANT)), keys));
+        });
         for (GridVariant g : GridVariant.all()) { // rule S2: the reference's 100 sub-cubic variants
             RULES.put(g.name(), () -> {
                 GridProof proof = new GridProof(g);

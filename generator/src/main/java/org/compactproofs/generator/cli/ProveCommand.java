@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Write a certificate for a model with a proof strategy; check it with checker.jar check.")
 final class ProveCommand implements Callable<Integer> {
-    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force, cubic, subcubic-maxdiff, or one of the sub-cubic grid (see strategies).")
+    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force, cubic, subcubic-maxdiff, subcubic-union, or one of the sub-cubic grid (see strategies).")
     String strategy;
     @Option(names = "--model", required = true, description = "The model file (.safetensors).")
     Path model;
@@ -52,11 +52,12 @@ final class ProveCommand implements Callable<Integer> {
             case "subcubic-maxdiff" -> CubicProver.write(file, out,
                     new MaxDiffSearch(FloatCircuits.of(file.model())).cases(), strategy, "maxdiff-case",
                     "rule S1 (docs/rules.md): the checker bounds all outputs at once, in O(k log k) per case");
+            case "subcubic-union" -> org.compactproofs.generator.strategy.subcubic.UnionProver.prove(file, out);
             default -> {
                 GridVariant variant = GridVariant.parse(strategy);
                 if (variant == null) {
                     throw new UnusableInputException("unknown strategy '" + strategy
-                            + "' (known: brute-force, cubic, subcubic-maxdiff and the 100 listed by 'strategies')");
+                            + "' (known: brute-force, cubic, subcubic-maxdiff, subcubic-union and the grid listed by 'strategies')");
                 }
                 yield GridProver.write(file, out, new GridProver(file.model()).prove(variant));
             }

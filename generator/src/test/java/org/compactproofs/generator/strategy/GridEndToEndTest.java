@@ -160,4 +160,34 @@ class GridEndToEndTest {
         assertTrue(e.getMessage().contains(":" + line + ":"), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
+
+    /**
+     * subcubic-union: each key by rule S1 or S2; accepted and below the truth on the trained models, above both of
+     * its halves on the showcase seed, and a key proved by both rules is refused as a duplicate.
+     */
+    @Test
+    void unionIsSoundAndKeysStayDisjointAcrossRules() throws Exception {
+        for (SmallModels.Named named : SmallModels.trained()) {
+            Path model = dir.resolve("m.safetensors");
+            SafetensorsWriter.write(named.model(), model);
+            Verdict v = proveAndCheck("subcubic-union", model, dir.resolve("m.cert"));
+            assertTrue(v.accepted(), named + ": " + v.failure());
+            assertTrue(v.certifiedCount().longValueExact() <= new ExactOracle(named.model()).trueCount(), named.toString());
+        }
+        Path model = RepositoryFiles.shippedModel(123);
+        Path cert = dir.resolve("u.cert");
+        Verdict union = proveAndCheck("subcubic-union", model, cert);
+        Verdict s1 = proveAndCheck("subcubic-maxdiff", model, dir.resolve("s1.cert"));
+        Verdict s2 = proveAndCheck(org.compactproofs.checker.rules.Strategies.UNION_VARIANT, model, dir.resolve("s2.cert"));
+        assertTrue(union.accepted() && s1.accepted() && s2.accepted());
+        assertTrue(union.certifiedCount().compareTo(s1.certifiedCount().max(s2.certifiedCount())) > 0);
+        List<String> lines = Files.readAllLines(cert);
+        int gap = first(lines, "gap-case");
+        List<String> twice = new ArrayList<>(lines);
+        twice.add(gap + 1, lines.get(gap).replaceFirst("^gap-case", "maxdiff-case"));
+        Verdict v = checkText(model, twice);
+        assertFalse(v.accepted());
+        assertEquals(gap + 2, v.failure().line());
+        assertTrue(v.failure().inequality().contains("appears once"), v.failure().inequality());
+    }
 }

@@ -1,0 +1,62 @@
+package org.compactproofs.generator.strategy.subcubic;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.checker.rules.Strategies;
+import org.compactproofs.generator.cert.CertificateWriter;
+import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.strategy.cubic.CubicCase;
+import org.compactproofs.generator.strategy.grid.GridProver;
+
+/**
+ * Strategy subcubic-union: for each (query, max, nonmax) the larger of the case found for rule S1
+ * ({@link MaxDiffSearch}) and the case of the best grid variant of ours (rule S2, convex-chord, exact EQKE). The
+ * two bounds fail on different inputs (S1 couples each token's weight with its own logits but bounds all outputs
+ * at once; S2 bounds the outputs through the convex envelope but the attention through a score gap), so the union
+ * proves more than either, at the cost of both tables: still O(v^2 (d + k^2)).
+ */
+public final class UnionProver {
+    private UnionProver() {}
+
+    private record Choice(String rule, CubicCase c) {}
+
+    public static BigInteger prove(ModelReader.ModelFile file, Path out) {
+        Map<Long, Choice> best = new LinkedHashMap<>();
+        for (CubicCase c : new MaxDiffSearch(FloatCircuits.of(file.model())).cases()) {
+            best.put(key(c), new Choice("maxdiff-case", c));
+        }
+        GridProver.Proof grid = new GridProver(file.model()).prove(GridVariant.parse(Strategies.UNION_VARIANT));
+        for (CubicCase c : grid.cases()) {
+            Choice s1 = best.get(key(c));
+            if (s1 == null || c.count().compareTo(s1.c().count()) > 0) {
+                best.put(key(c), new Choice("gap-case", c));
+            }
+        }
+        List<Choice> cases = new ArrayList<>(best.values());
+        cases.sort(Comparator.comparingInt((Choice x) -> x.c().max()).thenComparingInt(x -> x.c().query())
+                .thenComparingInt(x -> x.c().nonmax()));
+        BigInteger claim = cases.stream().map(x -> x.c().count()).reduce(BigInteger.ZERO, BigInteger::add);
+        long fromGrid = cases.stream().filter(x -> x.rule().equals("gap-case")).count();
+        try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, "subcubic-union")) {
+            w.comment("each case by rule S1 (maxdiff-case) or by rule S2 (gap-case, " + Strategies.UNION_VARIANT + "),");
+            w.comment("whichever covers more; " + cases.size() + " cases, " + fromGrid + " of them by S2");
+            for (Choice x : cases) {
+                CubicCase c = x.c();
+                w.line(x.rule() + " query " + c.query() + " max " + c.max() + " nonmax " + c.nonmax()
+                        + (c.nonmax() > 0 ? " upto " + c.upTo() : "") + " count " + c.count());
+            }
+        }
+        return claim;
+    }
+
+    private static long key(CubicCase c) {
+        return ((long) c.query() << 40) | ((long) c.max() << 16) | c.nonmax();
+    }
+}
