@@ -48,15 +48,12 @@ final class GridWitnesses {
         return closed;
     }
 
-    /** Records entry {@code index} of vector {@code name}; returns a problem, or null. */
+    /** Records entry {@code index} (in range) of vector {@code name}; returns a problem, or null. */
     String entry(String name, int index, BigInteger numerator, int exponent) {
         Integer length = lengths.get(name);
         if (length == null) {
             return "this variant takes no vector '" + name + "' (it takes: "
                     + (lengths.isEmpty() ? "none" : String.join(", ", lengths.keySet())) + ")";
-        }
-        if (index < 0 || index >= length) {
-            return "index " + index + " outside 0.." + (length - 1) + " of vector '" + name + "'";
         }
         BigInteger[] n = numerators.computeIfAbsent(name, x -> new BigInteger[length]);
         if (n[index] != null) {

@@ -32,8 +32,12 @@ final class VectorRule implements Rule {
         }
         BigInteger index = Fields.integer(step, state, "index");
         org.compactproofs.checker.cert.Numbers.Dyadic value = Fields.dyadic(step, state, "value");
-        int i = index.bitLength() > 30 ? -1 : index.intValue();
-        String problem = w.entry(name.value(), i, value.numerator(), value.exponent());
+        Integer length = w.lengths().get(name.value());
+        if (length != null && (index.signum() < 0 || index.compareTo(java.math.BigInteger.valueOf(length)) >= 0)) {
+            throw state.error(step, Fields.field(step, state, "index").valueColumn(), "index " + index
+                    + " outside 0.." + (length - 1) + " of vector '" + name.value() + "'");
+        }
+        String problem = w.entry(name.value(), length == null ? 0 : index.intValue(), value.numerator(), value.exponent());
         if (problem != null) {
             throw state.error(step, step.column(), problem);
         }

@@ -745,4 +745,21 @@ class CheckRejectionTest {
         assertEquals(List.of(1.5, true), m.get("d"));
     }
 
+
+    /** Rule S2's witness steps: each malformed one is unusable input at its line and column (docs/language.md). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "vector name eqwq-1-left index 9 value 0|index 9|outside 0..5",
+        "vector name eqwq-1-left index 0 value 0.1|0.1|dyadic",
+        "vector name eq-1-left index 0 value 0|vector|takes no vector 'eq-1-left'",
+        "vector name eqwq-1-left index 0|vector|missing field 'value'",
+        "average-attention max 9 nonmax 0 value 0|9 nonmax|max outside 0..5",
+        "average-attention max 1 nonmax 0 value 1/3|1/3|dyadic",
+        "gap-case query 0 max 1 nonmax 0 count 1|gap-case|'eqwq-1-left' has 0 of its 6 entries"})
+    void malformedGridWitnessesAreUnusableAtTheirPosition(String spec) throws IOException {
+        String[] parts = spec.split("\\|");
+        String strategy = "eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff";
+        write(header("0").replace("strategy brute-force", "strategy " + strategy) + parts[0] + "\n");
+        assertUnusable(check(), 6, column(parts[0], parts[1].equals("index 9") ? "9" : parts[1]), parts[2]);
+    }
 }
