@@ -58,7 +58,6 @@ public final class GapBounds {
         Work work = new Work();
         direct = new DirectPathSplit(m, tables, variant.directPath(), vectors, work);
         eqke = new EqkeSplit(m, tables, variant.attentionError(), variant.factors(), vectors, work);
-        operations += work.operations + tables.operations();
         scale = ExactExp.inverseSqrtDouble(tables.dHead());
         double[][] evLo = tables.evou().lo(), evHi = tables.evou().hi(), pvLo = tables.pvou().lo(), pvHi = tables.pvou().hi();
         pv = new double[v][v];
@@ -84,6 +83,7 @@ public final class GapBounds {
             }
         }
         wToken = RowRanges.of(work, tables.evou());
+        operations += work.operations + tables.operations();
         wPrefix = new double[v];
         for (int tok = 0; tok < v; tok++) {
             wPrefix[tok] = Math.max(tok == 0 ? 0 : wPrefix[tok - 1], wToken[tok]);
@@ -190,7 +190,7 @@ public final class GapBounds {
             for (int o = 0; o < v; o++) {
                 if (o != m) {
                     double l = Math.nextUp(direct.centred(m, o) + pv[m][o]);
-                    double ar = abar.times(new Interval(rLo[m][o], rHi[m][o])).hi();
+                    double ar = upperProduct(abar, rLo[m][o], rHi[m][o]);
                     best = Math.max(best, Math.nextUp(l + ar));
                 }
             }
@@ -251,6 +251,12 @@ public final class GapBounds {
         double bound = Math.nextUp(Math.nextUp(t(m, c, abar) + worst) + direct.gap[q]);
         operations += 8;
         return -bound;
+    }
+
+    /** The largest product of a point of a and a point of [lo, hi], rounded up; +infinity for 0 times infinity. */
+    private static double upperProduct(Interval a, double lo, double hi) {
+        double p = Math.max(Math.max(a.lo() * lo, a.lo() * hi), Math.max(a.hi() * lo, a.hi() * hi));
+        return Double.isNaN(p) ? Double.POSITIVE_INFINITY : Math.nextUp(p);
     }
 
     /** x rho(x): x times the largest R for x >= 0, the smallest otherwise; rounded up. */

@@ -183,6 +183,40 @@ class GridSoundnessTest {
         }
     }
 
+    /**
+     * Models whose tables overflow or underflow double (weights scaled by 1e-300 .. 1e150, the audit's tables just
+     * beyond the largest double, context 1): every variant decides every key without an exception, and what it
+     * accepts is sound.
+     */
+    @Test
+    void extremeModelsNeitherCrashNorFoolAnyVariant() {
+        List<SmallModels.Named> models = new java.util.ArrayList<>();
+        double[] scales = {1e-300, 1e-150, 1e100, 1e150};
+        for (int i = 0; i < 12; i++) {
+            models.add(new SmallModels.Named("extreme-" + i, float64(9000 + i, 4 + i % 2, 2 + i % 3, scales[i % scales.length])));
+        }
+        models.add(new SmallModels.Named("audit-eu+", AuditCrashTest.euInTheBand(1)));
+        models.add(new SmallModels.Named("audit-eu-", AuditCrashTest.euInTheBand(-1)));
+        models.add(new SmallModels.Named("audit-score", AuditCrashTest.scoreInTheBand()));
+        check(models, models.size());
+    }
+
+    /** Random float64 weights at a scale float32 cannot hold (d_model 3, d_head 2). */
+    private static Model float64(long seed, int v, int k, double scale) {
+        Random r = new Random(seed);
+        java.util.function.BiFunction<Integer, Integer, double[][]> g = (rows, cols) -> {
+            double[][] a = new double[rows][cols];
+            for (double[] row : a) {
+                for (int j = 0; j < cols; j++) {
+                    row[j] = r.nextGaussian() * scale;
+                }
+            }
+            return a;
+        };
+        return new Model(v, k, 3, 2, g.apply(v, 3), g.apply(k, 3), g.apply(3, 2), g.apply(3, 2), g.apply(3, 2),
+                g.apply(2, 3), g.apply(3, v), Map.of());
+    }
+
     @Test
     @Tag("slow")
     void everyAcceptedCaseIsTrulyCorrectOnManyMoreModels() {
