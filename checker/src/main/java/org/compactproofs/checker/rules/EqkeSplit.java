@@ -46,7 +46,8 @@ final class EqkeSplit {
             }
             residual.add(f);
         }
-        IntervalMatrix r = RowRanges.product(work, residual, 0);
+        List<IntervalMatrix> suffixes = RowRanges.suffixes(work, residual);
+        IntervalMatrix r = suffixes.get(0);
         approx = t.eqkeRaw().minus(r);
         err = switch (option) {
             case SVD -> {
@@ -56,8 +57,8 @@ final class EqkeSplit {
                 Arrays.fill(all, RowRanges.up(RowRanges.up(Math.sqrt(2)) * RowRanges.up(bound)));
                 yield all;
             }
-            case MAX_DIFF, MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(work, residual, false);
-            case MEAN_MAX_DIFF, MEAN_MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(work, residual, true);
+            case MAX_DIFF, MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(work, residual, suffixes, false);
+            case MEAN_MAX_DIFF, MEAN_MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(work, residual, suffixes, true);
             case MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(work, residual, false, false);
             case MEAN_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(work, residual, true, false);
             case MEAN_RECURSIVE_MAX_DIFF_SUBPRODUCT_RECURSIVE -> RowRanges.recursive(work, residual, true, true);

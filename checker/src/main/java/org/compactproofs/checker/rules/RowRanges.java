@@ -64,28 +64,31 @@ final class RowRanges {
         return out;
     }
 
-    /** The product of factors[from..]. */
-    static IntervalMatrix product(Work w, List<IntervalMatrix> factors, int from) {
-        IntervalMatrix p = factors.get(from);
-        for (int i = from + 1; i < factors.size(); i++) {
-            p = w.times(p, factors.get(i));
+    /** The suffix products S_i = F_i F_{i+1} ... F_n (0-based: S_0 is the whole product), each from the next. */
+    static List<IntervalMatrix> suffixes(Work w, List<IntervalMatrix> factors) {
+        IntervalMatrix[] s = new IntervalMatrix[factors.size()];
+        s[s.length - 1] = factors.get(s.length - 1);
+        for (int i = s.length - 2; i >= 0; i--) {
+            s[i] = w.times(factors.get(i), s[i + 1]);
         }
-        return p;
+        return List.of(s);
     }
 
     /**
      * The best split bound over every break point: min over i of bound(F_1..F_i ; F_{i+1}..F_n), each with the
-     * split or the mean bound (the reference's max_row_diffs_per_dim).
+     * split or the mean bound (the reference's max_row_diffs_per_dim); {@code suffixes} from {@link #suffixes}.
      */
-    static double[] subproduct(Work w, List<IntervalMatrix> factors, boolean mean) {
+    static double[] subproduct(Work w, List<IntervalMatrix> factors, List<IntervalMatrix> suffixes, boolean mean) {
         double[] best = null;
         IntervalMatrix left = factors.get(0);
         for (int i = 1; i < factors.size(); i++) {
             List<IntervalMatrix> rest = factors.subList(i, factors.size());
-            double[] inner = of(w, product(w, factors, i));
+            double[] inner = of(w, suffixes.get(i));
             double[] b = mean ? mean(w, left, rest, inner) : split(w, left, inner);
             best = best == null ? b : min(best, b);
-            left = w.times(left, factors.get(i));
+            if (i + 1 < factors.size()) {
+                left = w.times(left, factors.get(i));
+            }
         }
         return best;
     }

@@ -61,9 +61,11 @@ class GridLemmaTest {
             }
             List<IntervalMatrix> enclosed = chain.stream().map(IntervalMatrix::of).toList();
             Work w = new Work();
-            List<double[]> bounds = List.of(RowRanges.subproduct(w, enclosed, false), RowRanges.subproduct(w, enclosed, true),
+            List<IntervalMatrix> suffixes = RowRanges.suffixes(w, enclosed);
+            List<double[]> bounds = List.of(RowRanges.subproduct(w, enclosed, suffixes, false),
+                    RowRanges.subproduct(w, enclosed, suffixes, true),
                     RowRanges.recursive(w, enclosed, false, false), RowRanges.recursive(w, enclosed, true, false),
-                    RowRanges.recursive(w, enclosed, true, true), RowRanges.of(w, RowRanges.product(w, enclosed, 0)));
+                    RowRanges.recursive(w, enclosed, true, true), RowRanges.of(w, suffixes.get(0)));
             for (double[] b : bounds) {
                 for (int row = 0; row < product.rows(); row++) {
                     assertTrue(within(product, row, b[row]), "trial " + trial + " row " + row + ": bound " + b[row]);
