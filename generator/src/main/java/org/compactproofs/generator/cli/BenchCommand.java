@@ -227,7 +227,7 @@ final class BenchCommand implements Runnable {
                     }
                     tables.get(name).append(String.format("%5d %3d %7d %14d %16.3f %16.3f %9.2f%n", v, k, cases, work,
                             work / ((double) v * v * v * k * k), work / ((double) v * v * k * k), check));
-                    if (k == 4) {
+                    if (k == 4 && work > 0) { // a certificate without cases costs nothing: no point to fit
                         points.get(name).add(new double[] {Math.log(v), Math.log(work)});
                     }
                 }
@@ -238,7 +238,8 @@ final class BenchCommand implements Runnable {
                 if (!summary) {
                     System.out.printf("%nstrategy %s%n%s", name, tables.get(name));
                 }
-                System.out.printf("fitted exponent of the checker's work in v (k = 4): %.2f  %s%n", slope(points.get(name)), name);
+                System.out.printf("fitted exponent of the checker's work in v (k = 4): %.2f over %d sizes  %s%n",
+                        slope(points.get(name)), points.get(name).size(), name);
             }
             return 0;
         }
