@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** Entry point of checker.jar, the trusted base. */
 @Command(name = "checker", mixinStandardHelpOptions = true, version = "compact-proofs checker 0.1",
         description = "The trusted checker of compact-proofs certificates.",
-        subcommands = {CheckCommand.class, InspectCommand.class, BenchCommand.class},
+        subcommands = {CheckCommand.class, AuditCommand.class, InspectCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:accepted / success", "1:rejected", "2:unusable input (unreadable or malformed files, bad usage)",
                 "3:internal error"})

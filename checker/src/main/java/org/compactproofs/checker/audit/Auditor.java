@@ -1,0 +1,96 @@
+package org.compactproofs.checker.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.compactproofs.checker.Checker;
+import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.checker.Verdict;
+
+/**
+ * Re-checks every certificate of an archive: both files' hashes against the manifest, then the certificate
+ * against its model, which must be ACCEPTED with exactly the manifest's claim and strategy. Certificates are
+ * independent, so they are checked in parallel (one thread each); results come back in the manifest's order.
+ */
+public final class Auditor {
+    private Auditor() {}
+
+    /** One certificate's outcome: accepted, or the reason it is not. */
+    public record Outcome(Manifest.Entry entry, boolean accepted, String problem, double seconds) {}
+
+    public static List<Outcome> audit(Manifest manifest, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Manifest.Entry e : manifest.entries()) {
+                futures.add(pool.submit(() -> one(manifest.directory(), e)));
+            }
+            List<Outcome> out = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Outcome one(Path directory, Manifest.Entry e) {
+        long start = System.nanoTime();
+        Path model = directory.resolve(e.model()), cert = directory.resolve(e.certificate());
+        String problem;
+        try {
+            String modelHash = sha256(model), certHash = sha256(cert);
+            if (!modelHash.equals(e.modelSha256())) {
+                problem = "model " + e.model() + ": SHA-256 " + modelHash + ", the manifest says " + e.modelSha256();
+            } else if (!certHash.equals(e.certificateSha256())) {
+                problem = "certificate " + e.certificate() + ": SHA-256 " + certHash + ", the manifest says "
+                        + e.certificateSha256();
+            } else {
+                Verdict v = Checker.check(model, cert, 1);
+                if (!v.accepted()) {
+                    problem = "REJECTED at line " + v.failure().line() + ": " + v.failure().message();
+                } else if (!v.header().strategy().equals(e.strategy())) {
+                    problem = "strategy " + v.header().strategy() + ", the manifest says " + e.strategy();
+                } else if (!v.certifiedCount().toString().equals(e.claim()) || !v.header().total().toString().equals(e.total())) {
+                    problem = "certified " + v.certifiedCount() + " of " + v.header().total() + ", the manifest says "
+                            + e.claim() + " of " + e.total();
+                } else {
+                    problem = null;
+                }
+            }
+        } catch (UnusableInputException x) {
+            problem = "unusable: " + x.getMessage();
+        }
+        return new Outcome(e, problem == null, problem, (System.nanoTime() - start) / 1e9);
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException x) {
+            throw new UnusableInputException(file + ": " + UnusableInputException.describe(x), x);
+        } catch (NoSuchAlgorithmException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.compactproofs.checker.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.compactproofs.checker.audit.Auditor;
+import org.compactproofs.checker.audit.Manifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code audit DIR}: re-check every certificate of an archive against its manifest (docs/cli.md). */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Re-check every certificate listed in DIR/MANIFEST.json against its model, verifying both "
+                + "files' SHA-256; one line per certificate and a summary. Exit 0 only if all are accepted, 1 if any "
+                + "is not, 2 if the manifest is unusable.")
+final class AuditCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "The archive's directory (holding MANIFEST.json).")
+    Path directory;
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+    @Option(names = "--threads", defaultValue = "0", description = "Certificates checked at once (0 = all cores).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        Manifest manifest = Manifest.read(directory);
+        List<Auditor.Outcome> outcomes = Auditor.audit(manifest,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        long failed = outcomes.stream().filter(o -> !o.accepted()).count();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (json) {
+            printJson(outcomes, failed, seconds);
+        } else {
+            for (Auditor.Outcome o : outcomes) {
+                Manifest.Entry e = o.entry();
+                System.out.println(o.accepted()
+                        ? String.format("OK      %s  %s  %s of %s", e.certificate(), e.strategy(), e.claim(), e.total())
+                        : String.format("FAILED  %s  %s", e.certificate(), o.problem()));
+            }
+            System.out.printf("audit of %s: %d certificates, %d accepted, %d failed, %.1f s%n", directory,
+                    outcomes.size(), outcomes.size() - failed, failed, seconds);
+        }
+        return failed == 0 ? ExitCodes.ACCEPTED : ExitCodes.REJECTED;
+    }
+
+    private void printJson(List<Auditor.Outcome> outcomes, long failed, double seconds) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(System.out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            g.writeStringField("verdict", failed == 0 ? "ACCEPTED" : "FAILED");
+            g.writeNumberField("certificates", outcomes.size());
+            g.writeNumberField("failed", failed);
+            g.writeNumberField("seconds", seconds);
+            g.writeArrayFieldStart("results");
+            for (Auditor.Outcome o : outcomes) {
+                g.writeStartObject();
+                g.writeStringField("certificate", o.entry().certificate());
+                g.writeStringField("model", o.entry().model());
+                g.writeStringField("strategy", o.entry().strategy());
+                g.writeStringField("claim", o.entry().claim());
+                g.writeBooleanField("accepted", o.accepted());
+                if (o.problem() != null) {
+                    g.writeStringField("problem", o.problem());
+                }
+                g.writeNumberField("seconds", o.seconds());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
