@@ -25,7 +25,8 @@ public final class Auditor {
     private Auditor() {}
 
     /** One certificate's outcome: accepted, or the reason it is not. */
-    public record Outcome(Manifest.Entry entry, boolean accepted, String problem, double seconds) {}
+    public record Outcome(Manifest.Entry entry, boolean accepted, String problem, double seconds,
+                          java.util.Map<String, Long> operations) {}
 
     public static List<Outcome> audit(Manifest manifest, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -53,6 +54,7 @@ public final class Auditor {
         long start = System.nanoTime();
         Path model = directory.resolve(e.model()), cert = directory.resolve(e.certificate());
         String problem;
+        java.util.Map<String, Long> operations = java.util.Map.of();
         try {
             String modelHash = sha256(model), certHash = sha256(cert);
             if (!modelHash.equals(e.modelSha256())) {
@@ -62,6 +64,7 @@ public final class Auditor {
                         + e.certificateSha256();
             } else {
                 Verdict v = Checker.check(model, cert, 1);
+                operations = v.operations();
                 if (!v.accepted()) {
                     problem = "REJECTED at line " + v.failure().line() + ": " + v.failure().message();
                 } else if (!v.header().strategy().equals(e.strategy())) {
@@ -76,7 +79,7 @@ public final class Auditor {
         } catch (UnusableInputException x) {
             problem = "unusable: " + x.getMessage();
         }
-        return new Outcome(e, problem == null, problem, (System.nanoTime() - start) / 1e9);
+        return new Outcome(e, problem == null, problem, (System.nanoTime() - start) / 1e9, operations);
     }
 
     static String sha256(Path file) {

@@ -69,6 +69,11 @@ final class AuditCommand implements Callable<Integer> {
                     g.writeStringField("problem", o.problem());
                 }
                 g.writeNumberField("seconds", o.seconds());
+                g.writeObjectFieldStart("operations");
+                for (var op : o.operations().entrySet()) {
+                    g.writeNumberField(op.getKey(), op.getValue());
+                }
+                g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -20,7 +20,7 @@ final class StrategiesCommand implements Callable<Integer> {
     Path dimensionFor;
 
     private static String[] names() {
-        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(ResultsCommand.OURS));
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(ResultsReport.OURS));
         for (GridVariant g : GridVariant.all()) {
             names.add(g.name());
         }
@@ -32,7 +32,7 @@ final class StrategiesCommand implements Callable<Integer> {
         Model m = dimensionFor == null ? null : ModelReader.read(dimensionFor).model();
         for (String name : NAMES) {
             System.out.println(m == null ? name : name + "\t"
-                    + ResultsCommand.unexplainedDimension(name, m.vocab(), m.context(), m.dModel()));
+                    + ResultsReport.unexplainedDimension(name, m.vocab(), m.context(), m.dModel()));
         }
         return 0;
     }

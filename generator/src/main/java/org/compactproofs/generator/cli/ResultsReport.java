@@ -8,111 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.compactproofs.checker.Checker;
-import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
-import org.compactproofs.generator.strategy.grid.GridProver;
 import org.compactproofs.generator.report.SeedResult;
 import org.compactproofs.generator.train.PaperSeeds;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/**
- * Proves every shipped seed with every strategy, checks each certificate with the checker (in-process for now), and writes the per-seed table (CSV) and docs/results.md. Only certified numbers are reported.
- */
-@Command(name = "results", mixinStandardHelpOptions = true,
-        description = "Certify every shipped Max-of-4 seed with every strategy; write certificates/results/"
-                + "max-of-4.csv and docs/results.md.")
-final class ResultsCommand implements Callable<Integer> {
-    @Option(names = "--models", defaultValue = "certificates/models/max-of-4", description = "Model directory (default: ${DEFAULT-VALUE}).")
-    Path models;
-    @Option(names = "--csv", defaultValue = "certificates/results/max-of-4.csv", description = "CSV output (default: ${DEFAULT-VALUE}).")
-    Path csv;
-    @Option(names = "--markdown", defaultValue = "docs/results.md", description = "Markdown output (default: ${DEFAULT-VALUE}).")
-    Path markdown;
-    @Option(names = "--seeds", split = ",", description = "Seeds (default: the paper's 151).")
-    long[] seeds;
-    @Option(names = "--only", split = ",", description = "Run only these strategies ('grid' for all of the grid) and "
-            + "keep the other rows of the existing CSV (default: every strategy, a fresh CSV).")
-    List<String> only;
-
-    @Override
-    public Integer call() throws IOException {
-        long[] list = seeds != null ? seeds : PaperSeeds.all();
-        List<SeedResult> results = new ArrayList<>();
-        boolean runGrid = only == null || only.contains("grid");
-        List<String> ours = java.util.Arrays.stream(OURS).filter(n -> only == null || only.contains(n)).toList();
-        List<SeedResult> kept = only == null ? List.of() : readCsv();
-        Path work = Files.createTempDirectory("compact-proofs-results");
-        int threads = Runtime.getRuntime().availableProcessors();
-        for (long seed : list) {
-            Path model = models.resolve("seed-" + seed + ".safetensors");
-            ModelReader.ModelFile file = ModelReader.read(model);
-            int before = results.size();
-            for (String strategy : ours) {
-                results.add(run(seed, file, model, work.resolve(seed + "." + strategy + ".cert"), threads,
-                        cert -> ProveCommand.prove(strategy, file, cert, threads), strategy));
-            }
-            if (!runGrid) {
-                System.err.printf("seed %d: %s%n", seed, results.subList(before, results.size()).stream()
-                        .map(r -> r.strategy() + " " + r.certified()).collect(Collectors.joining(", ")));
-                continue;
-            }
-            GridProver prover = new GridProver(file.model());
-            List<GridVariant> variants = GridVariant.all();
-            SeedResult[] grid = new SeedResult[variants.size()];
-            java.util.stream.IntStream.range(0, variants.size()).parallel().forEach(i -> {
-                GridVariant g = variants.get(i);
-                grid[i] = run(seed, file, model, work.resolve(seed + "." + i + ".cert"), 1,
-                        cert -> GridProver.write(file, cert, prover.prove(g)), g.name());
-            });
-            results.addAll(List.of(grid));
-            SeedResult best = java.util.Arrays.stream(grid).max(java.util.Comparator.comparing(SeedResult::certified)).orElseThrow();
-            System.err.printf("seed %d: %s; best grid variant %s %s%n", seed, results.subList(before, before + ours.size())
-                    .stream().map(r -> r.strategy() + " " + r.certified()).collect(Collectors.joining(", ")),
-                    best.strategy(), best.certified());
-        }
-        Files.delete(work);
-        java.util.Set<String> done = new java.util.HashSet<>();
-        results.forEach(r -> done.add(r.seed() + "/" + r.strategy()));
-        List<SeedResult> merged = new ArrayList<>(kept.stream().filter(r -> !done.contains(r.seed() + "/" + r.strategy())).toList());
-        merged.addAll(results);
-        java.util.List<String> order = java.util.Arrays.asList(StrategiesCommand.NAMES);
-        merged.sort(java.util.Comparator.comparingInt((SeedResult r) -> java.util.Arrays.binarySearch(PaperSeeds.all(), r.seed()))
-                .thenComparingInt(r -> order.indexOf(r.strategy())));
-        results = merged;
-        writeCsv(results);
-        writeMarkdown(results);
-        System.out.println("wrote " + csv + " and " + markdown);
-        return 0;
-    }
+/** The results as tables: the CSV and docs/results.md, from the sweep's rows. */
+final class ResultsReport {
+    private ResultsReport() {}
 
     /** Our own strategies, reported first; then the sub-cubic grid (rule S2). */
     static final String[] OURS = {"brute-force", "cubic", "subcubic-maxdiff", "subcubic-union"};
-
-    /** Proves, checks and deletes one certificate; a rejected certificate counts 0. */
-    private static SeedResult run(long seed, ModelReader.ModelFile file, Path model, Path cert, int threads,
-                                  java.util.function.Consumer<Path> prove, String strategy) {
-        long start = System.nanoTime();
-        prove.accept(cert);
-        double generate = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        Verdict v = Checker.check(model, cert, threads);
-        double check = (System.nanoTime() - start) / 1e9;
-        long ops = v.operations().values().stream().mapToLong(Long::longValue).sum();
-        try {
-            SeedResult r = new SeedResult(seed, strategy, v.accepted() ? v.certifiedCount() : BigInteger.ZERO,
-                    v.header().total(), generate, check, Files.size(cert), ops, unexplainedDimension(strategy,
-                    file.model().vocab(), file.model().context(), file.model().dModel()));
-            Files.delete(cert);
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The reference's "unexplained dimension" of a strategy's proof (docs/results.md explains each formula). */
     static long unexplainedDimension(String strategy, int v, int k, int dModel) {
@@ -128,23 +34,13 @@ final class ResultsCommand implements Callable<Integer> {
         };
     }
 
-    /** The rows of the existing CSV (none if there is none). */
-    private List<SeedResult> readCsv() throws IOException {
-        List<SeedResult> out = new ArrayList<>();
-        if (!Files.exists(csv)) {
-            return out;
-        }
-        List<String> lines = Files.readAllLines(csv);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            out.add(new SeedResult(Long.parseLong(f[0]), f[1], new BigInteger(f[2]), new BigInteger(f[3]),
-                    Double.parseDouble(f[5]), Double.parseDouble(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
-                    f.length > 9 ? Long.parseLong(f[9]) : unexplainedDimension(f[1], 64, 4, 32)));
-        }
-        return out;
+    /** Seeds in increasing order, strategies in the order of {@code generator strategies}. */
+    static void sort(List<SeedResult> results) {
+        List<String> order = java.util.Arrays.asList(StrategiesCommand.NAMES);
+        results.sort(java.util.Comparator.comparingLong(SeedResult::seed).thenComparingInt(r -> order.indexOf(r.strategy())));
     }
 
-    private void writeCsv(List<SeedResult> results) {
+    static void writeCsv(Path csv, List<SeedResult> results) {
         StringBuilder out = new StringBuilder("seed,strategy,certified,total,bound,generate_seconds,check_seconds,"
                 + "certificate_bytes,checker_operations,unexplained_dimension\n");
         for (SeedResult r : results) {
@@ -163,7 +59,7 @@ final class ResultsCommand implements Callable<Integer> {
         return new double[] {mean, Math.sqrt(var), min, max};
     }
 
-    private void writeMarkdown(List<SeedResult> results) {
+    static void writeMarkdown(Path markdown, List<SeedResult> results) {
         java.util.Map<String, List<SeedResult>> by = new java.util.LinkedHashMap<>();
         for (String name : StrategiesCommand.NAMES) {
             List<SeedResult> rs = results.stream().filter(r -> r.strategy().equals(name)).collect(Collectors.toList());
@@ -174,8 +70,10 @@ final class ResultsCommand implements Callable<Integer> {
         String bestReference = best(by, false), bestOurs = best(by, true);
         StringBuilder md = new StringBuilder();
         md.append("# Results: certified accuracy bounds on the shipped Max-of-4 models\n\n");
-        md.append("Every number below is the count of a certificate that `checker.jar` accepted (`generator results` "
-                + "regenerates this page and `certificates/results/max-of-4.csv`). Bounds are count / 64^4. "
+        md.append("Every number below is the count of a certificate that `checker.jar` accepted, run as a separate "
+                + "process (`generator sweep` regenerates this page, `certificates/results/max-of-4.json` and `.csv`; "
+                + "the main strategies' certificates are archived under `certificates/max-of-4/`, all of seed 123's, "
+                + "and `java -jar checker/target/checker.jar audit certificates` re-checks them). Bounds are count / 64^4. "
                 + "\"Unexplained dimension\" is the reference's measure of proof length (docs/rules.md, \"Proof "
                 + "length\"); check seconds include reading the model and the certificate.\n\n");
         md.append("## Our strategies and the best of the sub-cubic grid\n\n");
@@ -185,9 +83,9 @@ final class ResultsCommand implements Callable<Integer> {
                 md.append(row(name, by.get(name)));
             }
         }
-        List<SeedResult> brute = by.get("brute-force"), cubic = by.get("cubic");
-        double[] gap = new double[brute.size()];
-        for (int i = 0; i < brute.size(); i++) {
+        List<SeedResult> brute = by.getOrDefault("brute-force", List.of()), cubic = by.getOrDefault("cubic", List.of());
+        double[] gap = new double[Math.min(brute.size(), cubic.size())];
+        for (int i = 0; i < gap.length; i++) {
             gap[i] = brute.get(i).bound() - cubic.get(i).bound();
         }
         double meanGap = java.util.Arrays.stream(gap).average().orElse(0);
@@ -224,9 +122,9 @@ final class ResultsCommand implements Callable<Integer> {
             }
         }
         md.append("\n## Per seed\n\n| seed |");
-        List<String> columns = new ArrayList<>(List.of(OURS));
-        for (String n : new String[] {bestReference, bestOurs}) {
-            if (n != null) {
+        List<String> columns = new ArrayList<>();
+        for (String n : new String[] {OURS[0], OURS[1], OURS[2], OURS[3], bestReference, bestOurs}) {
+            if (n != null && by.containsKey(n) && by.get(n).size() == by.values().iterator().next().size()) {
                 columns.add(n);
             }
         }
@@ -234,8 +132,9 @@ final class ResultsCommand implements Callable<Integer> {
         md.append("\n|---|");
         columns.forEach(n -> md.append("---|"));
         md.append('\n');
-        for (int i = 0; i < brute.size(); i++) {
-            md.append("| ").append(brute.get(i).seed()).append(" |");
+        List<SeedResult> first = columns.isEmpty() ? List.of() : by.get(columns.get(0));
+        for (int i = 0; i < first.size(); i++) {
+            md.append("| ").append(first.get(i).seed()).append(" |");
             for (String n : columns) {
                 md.append(String.format(Locale.ROOT, " %.7f |", by.get(n).get(i).bound()));
             }
