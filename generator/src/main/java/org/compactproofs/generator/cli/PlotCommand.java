@@ -1,0 +1,206 @@
+package org.compactproofs.generator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.checker.model.Model;
+import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.model.Matrices;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The figures of docs/results.md, as PNG and SVG, from the sweep's JSON: proof length against certified bound
+ * (the paper's frontier), normalised bound against EQKE's singular-value ratio, and heatmaps of one seed's
+ * circuit tables.
+ */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = "Write the figures (PNG and SVG) from certificates/results/max-of-4.json into docs/plots/.")
+final class PlotCommand implements Callable<Integer> {
+    @Option(names = "--results", defaultValue = "certificates/results/max-of-4.json", description = "The sweep's results (default: ${DEFAULT-VALUE}).")
+    Path results;
+    @Option(names = "--models", defaultValue = "certificates/models/max-of-4", description = "Model directory (default: ${DEFAULT-VALUE}).")
+    Path models;
+    @Option(names = "--out", defaultValue = "docs/plots", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--seed", defaultValue = "123", description = "The seed of the heatmaps (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        if (!Files.exists(results)) {
+            throw new UnusableInputException(results + ": no results (run generator sweep first)");
+        }
+        Files.createDirectories(out);
+        JsonNode rows = new ObjectMapper().readTree(results.toFile()).get("results");
+        frontier(rows);
+        singularValues(rows);
+        heatmaps(ModelReader.read(models.resolve("seed-" + seed + ".safetensors")).model());
+        System.out.println("wrote the figures to " + out);
+        return 0;
+    }
+
+    /** The legend's group of a strategy: ours by name, the grid's variants in two groups. */
+    static String group(String strategy) {
+        GridVariant g = GridVariant.parse(strategy);
+        return g == null ? strategy : g.ours() ? "grid variants (convex-chord, ours)" : "the paper's 100 grid variants (certified)";
+    }
+
+    private void frontier(JsonNode rows) throws IOException {
+        XYChart chart = new XYChartBuilder().width(1000).height(650).title("Proof length against certified bound, every seed and strategy")
+                .xAxisTitle("certified accuracy bound").yAxisTitle("checker operations (log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        Map<String, List<double[]>> by = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            if (r.get("accepted").asBoolean() && r.get("checkerOperations").asLong() > 0) {
+                by.computeIfAbsent(group(r.get("strategy").asText()), k -> new ArrayList<>())
+                        .add(new double[] {r.get("bound").asDouble(), r.get("checkerOperations").asDouble()});
+            }
+        }
+        by.forEach((name, pts) -> chart.addSeries(name, pts.stream().mapToDouble(p -> p[0]).toArray(),
+                pts.stream().mapToDouble(p -> p[1]).toArray()));
+        save(chart, "frontier");
+    }
+
+    /** Normalised bound (bound / brute force) against sigma_1 / sigma_2 of EQKE, per seed. */
+    private void singularValues(JsonNode rows) throws IOException {
+        Map<Long, Double> truth = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            if (r.get("strategy").asText().equals("brute-force")) {
+                truth.put(r.get("seed").asLong(), r.get("bound").asDouble());
+            }
+        }
+        Map<Long, Double> ratio = new LinkedHashMap<>();
+        for (long s : truth.keySet()) {
+            FloatCircuits c = FloatCircuits.of(ModelReader.read(models.resolve("seed-" + s + ".safetensors")).model());
+            double[] sigma = topSingularValues(c.eqke());
+            ratio.put(s, sigma[0] / sigma[1]);
+        }
+        XYChart chart = new XYChartBuilder().width(1000).height(650)
+                .title("Normalised bound against how close EQKE is to rank one")
+                .xAxisTitle("sigma_1 / sigma_2 of EQKE").yAxisTitle("certified bound / true accuracy").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+        for (String strategy : List.of("cubic", "subcubic-union", "subcubic-maxdiff",
+                "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact",
+                "eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff")) {
+            List<double[]> pts = new ArrayList<>();
+            for (JsonNode r : rows) {
+                long s = r.get("seed").asLong();
+                if (r.get("strategy").asText().equals(strategy) && ratio.containsKey(s)) {
+                    pts.add(new double[] {ratio.get(s), r.get("bound").asDouble() / truth.get(s)});
+                }
+            }
+            if (!pts.isEmpty()) {
+                chart.addSeries(strategy.length() > 40 ? "grid: " + strategy.replace("eupu-", "").replace("--attn-", " / ") : strategy,
+                        pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray());
+            }
+        }
+        save(chart, "normalised-bound-vs-svd");
+    }
+
+    /** The two largest singular values of a (power iteration on a^T a, then on the deflated matrix). */
+    static double[] topSingularValues(double[][] a) {
+        double[][] gram = Matrices.tMul(a, a);
+        int n = gram.length;
+        double[] values = new double[2];
+        double[][] found = new double[2][];
+        for (int c = 0; c < 2; c++) {
+            double[] x = new double[n];
+            java.util.Arrays.fill(x, 1);
+            x[c] = 2;
+            double lambda = 0;
+            for (int it = 0; it < 500; it++) {
+                for (int p = 0; p < c; p++) {
+                    double dot = 0;
+                    for (int i = 0; i < n; i++) {
+                        dot += x[i] * found[p][i];
+                    }
+                    for (int i = 0; i < n; i++) {
+                        x[i] -= dot * found[p][i];
+                    }
+                }
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        y[i] += gram[i][j] * x[j];
+                    }
+                }
+                lambda = Math.sqrt(java.util.Arrays.stream(y).map(z -> z * z).sum());
+                for (int i = 0; i < n; i++) {
+                    x[i] = y[i] / lambda;
+                }
+            }
+            found[c] = x;
+            values[c] = Math.sqrt(lambda);
+        }
+        return values;
+    }
+
+    private void heatmaps(Model m) throws IOException {
+        FloatCircuits c = FloatCircuits.of(m);
+        heatmap("EQKE (query x key token)", c.eqke(), "heatmap-eqke");
+        heatmap("EQKP (query token x key position)", c.eqkp(), "heatmap-eqkp");
+        heatmap("EVOU (attended token x output)", c.evou(), "heatmap-evou");
+        heatmap("PVOU (position x output)", c.pvou(), "heatmap-pvou");
+    }
+
+    private void heatmap(String title, double[][] table, String name) throws IOException {
+        int rows = table.length, cols = table[0].length;
+        int[] x = new int[cols], y = new int[rows];
+        for (int j = 0; j < cols; j++) {
+            x[j] = j;
+        }
+        for (int i = 0; i < rows; i++) {
+            y[i] = i;
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                cells.add(new Number[] {j, i, table[i][j]});
+            }
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(800).height(700)
+                .title(title + ", seed " + seed).xAxisTitle("column").yAxisTitle("row").build();
+        chart.getStyler().setPlotContentSize(1);
+        chart.getStyler().setShowValue(false);
+        chart.addSeries(name, toList(x), toList(y), cells);
+        save(chart, name);
+    }
+
+    private static List<Integer> toList(int[] a) {
+        List<Integer> out = new ArrayList<>();
+        for (int v : a) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    private void save(Chart<?, ?> chart, String name) throws IOException {
+        BitmapEncoder.saveBitmap(chart, out.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+        VectorGraphicsEncoder.saveVectorGraphic(chart, out.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
+}
