@@ -160,7 +160,7 @@ final class PlotCommand implements Callable<Integer> {
         return values;
     }
 
-    private void heatmaps(Model m) throws IOException {
+    void heatmaps(Model m) throws IOException {
         FloatCircuits c = FloatCircuits.of(m);
         heatmap("EQKE (query x key token)", c.eqke(), "heatmap-eqke");
         heatmap("EQKP (query token x key position)", c.eqkp(), "heatmap-eqkp");

@@ -117,7 +117,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Proves the strategies of one seed, has the checker jar audit them in one separate process, archives. */
-    private List<ObjectNode> sweepSeed(long seed, ModelReader.ModelFile file, List<String> todo) throws IOException {
+    List<ObjectNode> sweepSeed(long seed, ModelReader.ModelFile file, List<String> todo) throws IOException {
         Path stage = Files.createTempDirectory("compact-proofs-sweep");
         Path model = stage.resolve("model.safetensors");
         Files.copy(file.path(), model);

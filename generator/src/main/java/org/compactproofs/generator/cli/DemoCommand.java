@@ -1,0 +1,87 @@
+package org.compactproofs.generator.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.checker.rules.GridVariant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The main job: every strategy on one model (default: the showcase seed 123), each certificate judged by the
+ * checker jar in a separate process, the strategies side by side, and the model's heatmaps. Certificates, the
+ * full table and the figures go to {@code certificates/runs/demo-<model>/}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Certify a model with every strategy, have the checker jar judge each certificate in a separate "
+                + "process, print the strategies side by side and write the figures (certificates/runs/demo-<model>/).")
+final class DemoCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", defaultValue = "certificates/models/max-of-4/seed-123.safetensors",
+            description = "The model (default: ${DEFAULT-VALUE}).")
+    Path model;
+    @Option(names = "--checker", defaultValue = "checker/target/checker.jar", description = "The checker jar (default: ${DEFAULT-VALUE}).")
+    Path checkerJar;
+    @Option(names = "--out", description = "Output directory (default: certificates/runs/demo-<model name>).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        ModelReader.ModelFile file = ModelReader.read(model);
+        String name = model.getFileName().toString().replace(".safetensors", "");
+        Path dir = out != null ? out : Path.of("certificates/runs/demo-" + name);
+        Files.createDirectories(dir);
+        SweepCommand sweep = new SweepCommand();
+        sweep.archive = dir;
+        sweep.checkerJar = checkerJar;
+        if (!Files.isRegularFile(checkerJar)) {
+            throw new UnusableInputException(checkerJar + ": no checker jar (build first: mvn -q package -DskipTests)");
+        }
+        List<ObjectNode> rows = sweep.sweepSeed(SweepCommand.SHOWCASE, file, List.of(StrategiesCommand.NAMES));
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %-10s %14s %15s %9s %9s   %s%n",
+                "verdict", "bound", "checker ops", "unexplained", "prove s", "check s", "strategy"));
+        for (ObjectNode r : rows) {
+            table.append(String.format(Locale.ROOT, "%-9s %-10.7f %,14d %,15d %9.3f %9.3f   %s%n",
+                    r.get("accepted").asBoolean() ? "ACCEPTED" : "REJECTED", r.get("bound").asDouble(),
+                    r.get("checkerOperations").asLong(), r.get("unexplainedDimension").asLong(),
+                    r.get("generateSeconds").asDouble(), r.get("checkSeconds").asDouble(), r.get("strategy").asText()));
+        }
+        Files.writeString(dir.resolve("table.txt"), table);
+        List<ObjectNode> shown = new ArrayList<>(rows.stream().filter(r -> GridVariant.parse(r.get("strategy").asText()) == null).toList());
+        for (boolean ours : new boolean[] {false, true}) {
+            rows.stream().filter(r -> {
+                GridVariant g = GridVariant.parse(r.get("strategy").asText());
+                return g != null && g.ours() == ours;
+            }).max(Comparator.comparingDouble(r -> r.get("bound").asDouble())).ifPresent(shown::add);
+        }
+        String[] lines = table.toString().split("\n");
+        System.out.println(lines[0]);
+        for (ObjectNode r : shown) {
+            for (String l : lines) {
+                if (l.endsWith("   " + r.get("strategy").asText())) {
+                    System.out.println(l);
+                }
+            }
+        }
+        long accepted = rows.stream().filter(r -> r.get("accepted").asBoolean()).count();
+        System.out.printf(Locale.ROOT, "%d strategies, %d certificates accepted by the checker jar (a separate process); "
+                + "above: ours and the best of the paper's grid and of ours; all %d rows in %s%n", rows.size(), accepted,
+                rows.size(), dir.resolve("table.txt"));
+        PlotCommand plot = new PlotCommand();
+        plot.out = dir;
+        plot.seed = SweepCommand.SHOWCASE;
+        System.setProperty("java.awt.headless", "true");
+        plot.heatmaps(file.model());
+        System.out.printf(Locale.ROOT, "certificates and heatmaps in %s; %.1f s in all%n", dir,
+                (System.nanoTime() - start) / 1e9);
+        return accepted == rows.size() ? 0 : 1;
+    }
+}
