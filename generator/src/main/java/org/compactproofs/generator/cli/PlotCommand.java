@@ -69,6 +69,8 @@ final class PlotCommand implements Callable<Integer> {
         XYChart chart = new XYChartBuilder().width(1000).height(650).title("Proof length against certified bound, every seed and strategy")
                 .xAxisTitle("certified accuracy bound").yAxisTitle("checker operations (log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setSeriesColors(new java.awt.Color[] {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e),
+            new java.awt.Color(0x9467bd), new java.awt.Color(0x2ca02c), new java.awt.Color(0xd62728), new java.awt.Color(0x8c564b)});
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
         Map<String, List<double[]>> by = new LinkedHashMap<>();
