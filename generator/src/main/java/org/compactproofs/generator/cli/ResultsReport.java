@@ -99,8 +99,11 @@ final class ResultsReport {
         md.append("The paper (Gross et al. 2024, its own 151 models, float, uncertified): brute force 0.9992 +- 0.0015, "
                 + "cubic 0.953 +- 0.009, best sub-cubic variants about 0.82 (max_diff_exact direct path), about 0.72 "
                 + "with mean_query+max_diff, 0.26-0.40 with the recursive options.\n\n");
-        md.append("Checker operations count the work by kind as `checker check` reports it (brute force: mostly float "
-                + "margins compared; cubic and sub-cubic: bound operations plus table entries).\n\n");
+        md.append("Checker operations count the work by kind as `checker check` reports it (brute force: float margins "
+                + "compared; cubic and sub-cubic: bound operations plus the tables' multiply-adds, exact or in intervals). "
+                + "They are our counterpart of the paper's \"FLOPs to verify proof (approximate)\": the reference counts "
+                + "the floating-point operations of its float verification; we count the operations of the certified "
+                + "check. `certificates/results/max-of-4.json` has them by kind.\n\n");
         md.append("## Figures (`generator plot`)\n\n");
         md.append("![Proof length against certified bound](plots/frontier.png)\n\n");
         md.append("![Normalised bound against EQKE's singular-value ratio](plots/normalised-bound-vs-svd.png)\n\n");
