@@ -54,7 +54,8 @@ public final class CertificateReader implements AutoCloseable {
             int b0 = in.read(), b1 = in.read();
             in.reset();
             if (b0 == 0x1f && b1 == 0x8b) {
-                return new java.util.zip.GZIPInputStream(in, 1 << 16);
+                // buffered on top too: LineSource reads byte by byte, which the inflater does slowly
+                return new java.io.BufferedInputStream(new java.util.zip.GZIPInputStream(in, 1 << 16), 1 << 16);
             }
             return in;
         } catch (IOException e) {
@@ -78,12 +79,29 @@ public final class CertificateReader implements AutoCloseable {
     private StatementContext nextStatement() {
         String text;
         while ((text = lines.next()) != null) {
+            if (blankOrComment(text)) {
+                continue; // what the grammar would skip (WS, COMMENT), without building a parser for it
+            }
             StatementContext s = parser.parse(text, lines.lineNumber());
             if (s != null) {
                 return s;
             }
         }
         return null;
+    }
+
+    /** Only spaces and tabs, then the end of the line or a '#': the grammar's WS and COMMENT, nothing else. */
+    static boolean blankOrComment(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int headerIndex(StatementContext s) {
