@@ -58,4 +58,29 @@ class GzipCertificateTest {
         assertTrue(corrupt.exitCode() == 2 || corrupt.exitCode() == 1, corrupt.toString());
         assertFalse(corrupt.stderr().contains("Exception") || corrupt.stderr().contains("\tat "), corrupt.stderr());
     }
+
+    /**
+     * A gzip bomb: 200 kB expanding to 200 MB of comment lines after a valid certificate. It is read as a stream,
+     * line by line (bounded memory), and still judged: the comments change nothing.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aGzipBombIsStreamedAndJudged() throws Exception {
+        Path model = dir.resolve("m.safetensors");
+        Files.write(model, TestModels.randomModel(6, 3, 4, 4, 7));
+        String sha = ModelReader.read(model).sha256();
+        String text = "compact-proofs certificate 1\nmodel sha256:" + sha + "\ntask max-of-k vocab 6 context 3 distribution"
+                + " uniform\nclaim correct 1 of 216\nstrategy brute-force\nbrute-force\n";
+        Path gz = dir.resolve("bomb.cert.gz");
+        byte[] comment = ("#" + "x".repeat(998) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (GZIPOutputStream z = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 200_000; i++) {
+                z.write(comment);
+            }
+        }
+        assertTrue(Files.size(gz) < 2_000_000, "a small file: " + Files.size(gz));
+        CliRun run = CliRun.of("check", "--model", model.toString(), "--cert", gz.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+    }
 }
