@@ -143,11 +143,6 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return out;
     }
 
-    /** The tightest enclosure of (i, j) - (i, l), exactly subtracted first. */
-    public Interval differenceEnclosure(int i, int j, int l) {
-        return enclose(num[i][j].subtract(num[i][l]), exponent);
-    }
-
     /** Each row of this plus row {@code r} of {@code other} (same column count), exactly. */
     public DyadicMatrix plusRowOf(DyadicMatrix other, int r) {
         int common = Math.min(exponent, other.exponent);

@@ -82,11 +82,6 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
         return new IntervalMatrix(rl, rh);
     }
 
-    /** x^T y for row vectors x (1 x n) and y (1 x m). */
-    public static IntervalMatrix outer(IntervalMatrix x, IntervalMatrix y) {
-        return x.transpose().times(y);
-    }
-
     /** The row vector (1 x cols) of column sums. */
     public IntervalMatrix columnSums() {
         double[][] sl = new double[1][cols()], sh = new double[1][cols()];

@@ -82,7 +82,8 @@ public final class Auditor {
         return new Outcome(e, problem == null, problem, (System.nanoTime() - start) / 1e9, operations);
     }
 
-    static String sha256(Path file) {
+    /** The SHA-256 of a file's bytes, read as a stream, in lower-case hex. */
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

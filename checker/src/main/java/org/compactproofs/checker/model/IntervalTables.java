@@ -9,7 +9,14 @@ import org.compactproofs.checker.arith.IntervalMatrix;
  * only enclosures (rule S2), at a fraction of the cost of the exact tables.
  */
 public record IntervalTables(int dHead, IntervalMatrix eqkeRaw, IntervalMatrix eqkpRaw, IntervalMatrix evou,
-                             IntervalMatrix pvou, IntervalMatrix eu, long operations) {
+                             IntervalMatrix pvou, IntervalMatrix eu, Factors factors, long operations) {
+
+    /**
+     * The enclosed factors the tables are built from, for rules that split them further: Eq = W_E + W_pos[k-1],
+     * W_E, W_Q, W_K, W_U, and the products Eq W_Q and W_E W_K.
+     */
+    public record Factors(IntervalMatrix eq, IntervalMatrix e, IntervalMatrix wQ, IntervalMatrix wK, IntervalMatrix wU,
+                          IntervalMatrix eqWQ, IntervalMatrix eWK) {}
 
     /** The multiply-adds of the tables' definitions (here in intervals, in CircuitTables exactly): O(v d^2 + v^2 d). */
     public static long operations(long v, long k, long d, long h) {
@@ -20,16 +27,18 @@ public record IntervalTables(int dHead, IntervalMatrix eqkeRaw, IntervalMatrix e
         DyadicMatrix exactE = DyadicMatrix.of(m.wE()), exactP = DyadicMatrix.of(m.wPos());
         IntervalMatrix e = IntervalMatrix.of(exactE), p = IntervalMatrix.of(exactP);
         IntervalMatrix eq = IntervalMatrix.of(exactE.plusRowOf(exactP, m.context() - 1)); // exact sum, enclosed
-        IntervalMatrix query = eq.times(IntervalMatrix.of(DyadicMatrix.of(m.wQ())));
+        IntervalMatrix wQ = IntervalMatrix.of(DyadicMatrix.of(m.wQ())), query = eq.times(wQ);
         IntervalMatrix wK = IntervalMatrix.of(DyadicMatrix.of(m.wK())), wU = IntervalMatrix.of(DyadicMatrix.of(m.wU()));
+        IntervalMatrix eWK = e.times(wK);
         IntervalMatrix ovu = IntervalMatrix.of(DyadicMatrix.of(m.wV()))
                 .times(IntervalMatrix.of(DyadicMatrix.of(m.wO())).times(wU));
         return new IntervalTables(m.dHead(),
-                query.times(e.times(wK).transpose()),
+                query.times(eWK.transpose()),
                 query.times(p.times(wK).transpose()),
                 e.times(ovu),
                 p.times(ovu),
                 eq.times(wU),
+                new Factors(eq, e, wQ, wK, wU, query, eWK),
                 operations(m.vocab(), m.context(), m.dModel(), m.dHead()));
     }
 }

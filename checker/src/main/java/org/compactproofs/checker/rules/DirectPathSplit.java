@@ -34,8 +34,7 @@ final class DirectPathSplit {
             }
             return;
         }
-        IntervalMatrix eq = IntervalMatrix.of(DyadicMatrix.of(m.wE()).plusRowOf(DyadicMatrix.of(m.wPos()), m.context() - 1));
-        IntervalMatrix wU = IntervalMatrix.of(DyadicMatrix.of(m.wU()));
+        IntervalMatrix eq = t.factors().eq(), wU = t.factors().wU();
         // the centre as numerator / divisor: the mean is colsum / v
         int divisor = option == GridVariant.DirectPath.MEAN_QUERY_MAX_DIFF ? v : 1;
         IntervalMatrix centre = switch (option) {

@@ -28,13 +28,10 @@ final class EqkeSplit {
             err = new double[v];
             return;
         }
-        DyadicMatrix exactE = DyadicMatrix.of(m.wE());
-        IntervalMatrix e = IntervalMatrix.of(exactE);
-        IntervalMatrix eq = IntervalMatrix.of(exactE.plusRowOf(DyadicMatrix.of(m.wPos()), m.context() - 1));
-        IntervalMatrix wq = IntervalMatrix.of(DyadicMatrix.of(m.wQ())), wk = IntervalMatrix.of(DyadicMatrix.of(m.wK()));
+        IntervalTables.Factors f0 = t.factors();
         List<IntervalMatrix> whole = option.fourFactors()
-                ? List.of(eq, wq, wk.transpose(), e.transpose())
-                : List.of(work.times(eq, wq), work.times(e, wk).transpose());
+                ? List.of(f0.eq(), f0.wQ(), f0.wK().transpose(), f0.e().transpose())
+                : List.of(f0.eqWQ(), f0.eWK().transpose()); // products the tables already hold
         List<IntervalMatrix> residual = new ArrayList<>();
         for (int i = 0; i < whole.size(); i++) {
             IntervalMatrix f = whole.get(i);

@@ -189,9 +189,7 @@ public final class GapBounds {
             double best = Double.NEGATIVE_INFINITY;
             for (int o = 0; o < v; o++) {
                 if (o != m) {
-                    double l = Math.nextUp(direct.centred(m, o) + pv[m][o]);
-                    double ar = upperProduct(abar, rLo[m][o], rHi[m][o]);
-                    best = Math.max(best, Math.nextUp(l + ar));
+                    best = Math.max(best, Math.nextUp(l(m, o) + upperProduct(abar, rLo[m][o], rHi[m][o])));
                 }
             }
             t[m][c] = best;
@@ -211,8 +209,7 @@ public final class GapBounds {
                 double g = (double) j / CHORDS, best = Double.NEGATIVE_INFINITY;
                 for (int o = 0; o < v; o++) {
                     if (o != m) {
-                        double l = Math.nextUp(direct.centred(m, o) + pv[m][o]);
-                        best = Math.max(best, Math.nextUp(l + Math.nextUp(g * rHi[m][o])));
+                        best = Math.max(best, Math.nextUp(l(m, o) + Math.nextUp(g * rHi[m][o])));
                     }
                 }
                 f[j] = best;
@@ -251,6 +248,11 @@ public final class GapBounds {
         double bound = Math.nextUp(Math.nextUp(t(m, c, abar) + worst) + direct.gap[q]);
         operations += 8;
         return -bound;
+    }
+
+    /** L[m][o] = centred[m][o] + PV[m][o] of Lemma S2.4, rounded up. */
+    private double l(int m, int o) {
+        return Math.nextUp(direct.centred(m, o) + pv[m][o]);
     }
 
     /** The largest product of a point of a and a point of [lo, hi], rounded up; +infinity for 0 times infinity. */

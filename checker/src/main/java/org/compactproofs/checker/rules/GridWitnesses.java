@@ -18,7 +18,6 @@ final class GridWitnesses {
     private final Map<String, Integer> lengths = new LinkedHashMap<>();
     private final Map<String, BigInteger[]> numerators = new HashMap<>();
     private final Map<String, int[]> exponents = new HashMap<>();
-    private final Map<String, Integer> given = new HashMap<>();
     private final Map<Integer, Interval> averages = new HashMap<>();
     private boolean closed;
 
@@ -61,7 +60,6 @@ final class GridWitnesses {
         }
         n[index] = numerator;
         exponents.computeIfAbsent(name, x -> new int[length])[index] = exponent;
-        given.merge(name, 1, Integer::sum);
         return null;
     }
 
@@ -85,7 +83,8 @@ final class GridWitnesses {
     String close() {
         closed = true;
         for (Map.Entry<String, Integer> e : lengths.entrySet()) {
-            int have = given.getOrDefault(e.getKey(), 0);
+            BigInteger[] n = numerators.get(e.getKey());
+            long have = n == null ? 0 : java.util.Arrays.stream(n).filter(java.util.Objects::nonNull).count();
             if (have != e.getValue()) {
                 return "vector '" + e.getKey() + "' has " + have + " of its " + e.getValue() + " entries";
             }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.model.ModelReader;
@@ -28,12 +27,8 @@ class AuditTest {
     private final String[] models = new String[2];
     private final String[] claims = new String[2];
 
-    private static String sha256(Path p) throws IOException {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+    private static String sha256(Path p) {
+        return org.compactproofs.checker.audit.Auditor.sha256(p);
     }
 
     private String certificate(int i, String claim) {
