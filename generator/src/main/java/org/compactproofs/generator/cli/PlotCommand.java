@@ -15,7 +15,7 @@ import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.model.FloatCircuits;
-import org.compactproofs.generator.model.Matrices;
+import org.compactproofs.generator.strategy.grid.SingularVectors;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -96,7 +96,7 @@ final class PlotCommand implements Callable<Integer> {
         Map<Long, Double> ratio = new LinkedHashMap<>();
         for (long s : truth.keySet()) {
             FloatCircuits c = FloatCircuits.of(ModelReader.read(models.resolve("seed-" + s + ".safetensors")).model());
-            double[] sigma = topSingularValues(c.eqke());
+            double[] sigma = SingularVectors.values(c.eqke(), 2);
             ratio.put(s, sigma[0] / sigma[1]);
         }
         XYChart chart = new XYChartBuilder().width(1000).height(650)
@@ -122,44 +122,6 @@ final class PlotCommand implements Callable<Integer> {
             }
         }
         save(chart, "normalised-bound-vs-svd");
-    }
-
-    /** The two largest singular values of a (power iteration on a^T a, then on the deflated matrix). */
-    static double[] topSingularValues(double[][] a) {
-        double[][] gram = Matrices.tMul(a, a);
-        int n = gram.length;
-        double[] values = new double[2];
-        double[][] found = new double[2][];
-        for (int c = 0; c < 2; c++) {
-            double[] x = new double[n];
-            java.util.Arrays.fill(x, 1);
-            x[c] = 2;
-            double lambda = 0;
-            for (int it = 0; it < 500; it++) {
-                for (int p = 0; p < c; p++) {
-                    double dot = 0;
-                    for (int i = 0; i < n; i++) {
-                        dot += x[i] * found[p][i];
-                    }
-                    for (int i = 0; i < n; i++) {
-                        x[i] -= dot * found[p][i];
-                    }
-                }
-                double[] y = new double[n];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        y[i] += gram[i][j] * x[j];
-                    }
-                }
-                lambda = Math.sqrt(java.util.Arrays.stream(y).map(z -> z * z).sum());
-                for (int i = 0; i < n; i++) {
-                    x[i] = y[i] / lambda;
-                }
-            }
-            found[c] = x;
-            values[c] = Math.sqrt(lambda);
-        }
-        return values;
     }
 
     void heatmaps(Model m) throws IOException {

@@ -22,6 +22,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.checker.audit.Auditor;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.checker.rules.Strategies;
@@ -122,33 +123,36 @@ final class SweepCommand implements Callable<Integer> {
         Path model = stage.resolve("model.safetensors");
         Files.copy(file.path(), model);
         Map<String, double[]> timing = new LinkedHashMap<>();
+        Map<String, BigInteger> claims = new LinkedHashMap<>();
         GridProver[] prover = {null};
         todo.parallelStream().forEach(name -> {
             Path plain = stage.resolve(name + ".cert");
             long start = System.nanoTime();
             GridVariant g = GridVariant.parse(name);
+            BigInteger claim;
             if (g != null) {
                 synchronized (prover) {
                     if (prover[0] == null) {
                         prover[0] = new GridProver(file.model());
                     }
                 }
-                GridProver.write(file, plain, prover[0].prove(g));
+                claim = GridProver.write(file, plain, prover[0].prove(g));
             } else {
-                ProveCommand.prove(name, file, plain, 1);
+                claim = ProveCommand.prove(name, file, plain, 1);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             gzip(plain, stage.resolve(name + ".cert.gz"));
             synchronized (timing) {
                 timing.put(name, new double[] {seconds});
+                claims.put(name, claim);
             }
         });
         ObjectNode manifest = json.createObjectNode().put("format", "compact-proofs manifest 1");
         ArrayNode entries = manifest.putArray("entries");
         for (String name : todo) {
-            entries.addObject().put("certificate", name + ".cert.gz").put("certificateSha256", sha256(stage.resolve(name + ".cert.gz")))
+            entries.addObject().put("certificate", name + ".cert.gz").put("certificateSha256", Auditor.sha256(stage.resolve(name + ".cert.gz")))
                     .put("model", "model.safetensors").put("modelSha256", file.sha256()).put("strategy", name)
-                    .put("claim", claim(stage.resolve(name + ".cert"))).put("total", BigInteger.valueOf(file.model().vocab())
+                    .put("claim", claims.get(name).toString()).put("total", BigInteger.valueOf(file.model().vocab())
                             .pow(file.model().context()).toString());
         }
         json.writeValue(stage.resolve("MANIFEST.json").toFile(), manifest);
@@ -185,7 +189,7 @@ final class SweepCommand implements Callable<Integer> {
                             file.model().context(), file.model().dModel()));
             row.set("operations", byKind);
             if (archived != null) {
-                row.put("certificate", archived).put("certificateSha256", sha256(gz)).put("model", archive.toAbsolutePath()
+                row.put("certificate", archived).put("certificateSha256", Auditor.sha256(gz)).put("model", archive.toAbsolutePath()
                         .relativize(file.path().toAbsolutePath()).toString());
             }
             if (r.has("problem")) {
@@ -260,26 +264,11 @@ final class SweepCommand implements Callable<Integer> {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static String claim(Path cert) throws IOException {
-        try (var lines = Files.lines(cert)) {
-            return lines.filter(l -> l.startsWith("claim correct ")).findFirst().orElseThrow().split("\\s+")[2];
-        }
-    }
-
     private static void gzip(Path from, Path to) {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to))) {
             Files.copy(from, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(file)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

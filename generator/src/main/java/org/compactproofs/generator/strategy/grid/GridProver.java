@@ -120,8 +120,7 @@ public final class GridProver {
                 out.addAll(best);
             }
         }
-        out.sort((a, b) -> a.max() != b.max() ? Integer.compare(a.max(), b.max())
-                : a.query() != b.query() ? Integer.compare(a.query(), b.query()) : Integer.compare(a.nonmax(), b.nonmax()));
+        out.sort(CubicCase.ORDER);
         return out;
     }
 

@@ -7,7 +7,7 @@ import org.compactproofs.generator.model.Matrices;
  * point and untrusted, which is fine because they only become witnesses (any vector is sound; good ones are
  * tight). Deterministic: a fixed start and a fixed number of iterations.
  */
-final class SingularVectors {
+public final class SingularVectors {
     private static final int ITERATIONS = 300;
 
     private SingularVectors() {}
@@ -46,6 +46,17 @@ final class SingularVectors {
                 x[i] = norm == 0 ? 0 : x[i] / norm;
             }
             out[c] = x;
+        }
+        return out;
+    }
+
+    /** The first {@code count} singular values of a: |a x| for its right singular vectors x. */
+    public static double[] values(double[][] a, int count) {
+        double[][] right = right(a, count);
+        double[] out = new double[count];
+        for (int c = 0; c < count; c++) {
+            double[] ax = times(a, right[c]);
+            out[c] = Math.sqrt(dot(ax, ax));
         }
         return out;
     }

@@ -69,8 +69,7 @@ public final class MaxDiffSearch {
         for (int q = 0; q < v; q++) {
             new Query(q).cases(out);
         }
-        out.sort((a, b) -> a.max() != b.max() ? Integer.compare(a.max(), b.max())
-                : a.query() != b.query() ? Integer.compare(a.query(), b.query()) : Integer.compare(a.nonmax(), b.nonmax()));
+        out.sort(CubicCase.ORDER);
         return out;
     }
 

@@ -40,8 +40,7 @@ public final class UnionProver {
             }
         }
         List<Choice> cases = new ArrayList<>(best.values());
-        cases.sort(Comparator.comparingInt((Choice x) -> x.c().max()).thenComparingInt(x -> x.c().query())
-                .thenComparingInt(x -> x.c().nonmax()));
+        cases.sort(Comparator.comparing(Choice::c, CubicCase.ORDER));
         BigInteger claim = cases.stream().map(x -> x.c().count()).reduce(BigInteger.ZERO, BigInteger::add);
         long fromGrid = cases.stream().filter(x -> x.rule().equals("gap-case")).count();
         try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, "subcubic-union")) {
