@@ -21,8 +21,13 @@ public final class Checker {
     private Checker() {}
 
     public static Verdict check(Path modelFile, Path certificate, int threads) {
-        ModelReader.ModelFile model = ModelReader.read(modelFile);
-        try (CertificateReader reader = new CertificateReader(certificate)) {
+        return check(modelFile, certificate, threads, Limits.DEFAULT);
+    }
+
+    /** The verdict on a certificate, or an {@link UnusableInputException} for input beyond the limits. */
+    public static Verdict check(Path modelFile, Path certificate, int threads, Limits limits) {
+        ModelReader.ModelFile model = ModelReader.read(modelFile, limits.modelBytes());
+        try (CertificateReader reader = new CertificateReader(certificate, limits)) {
             Header h = reader.header();
             if (!h.modelSha256().equals(model.sha256())) {
                 throw new CertificateFormatException(certificate, h.modelLine(), 7, "the certificate is about the model "
@@ -33,12 +38,17 @@ public final class Checker {
                         + ", context " + h.context() + ", but the model has vocab " + model.model().vocab()
                         + ", context " + model.model().context());
             }
+            long keys = (long) h.vocab() * h.vocab() * h.context();
+            if (keys > limits.caseKeys()) {
+                throw Limits.exceeded(certificate, h.taskLine(), 1, "vocab^2 * context = " + keys + " case keys",
+                        "at most " + limits.caseKeys() + " keys, which also keeps every table index within an int");
+            }
             List<Rule> rules = Strategies.rules(h.strategy());
             if (rules == null) {
                 throw new CertificateFormatException(certificate, h.strategyLine(), 10, "unknown strategy '"
                         + CertificateFormatException.quote(h.strategy()) + "' (known: " + String.join(", ", Strategies.names()) + ")");
             }
-            ProofState state = new ProofState(model.model(), certificate, threads);
+            ProofState state = new ProofState(model.model(), certificate, threads, limits);
             Step step;
             while ((step = reader.nextStep()) != null) {
                 Rule rule = find(rules, step, state, h.strategy());

@@ -6,12 +6,19 @@ package org.compactproofs.checker;
  * what is wrong (and where, when a position is known).
  */
 public class UnusableInputException extends RuntimeException {
+    boolean overLimit;
+
     public UnusableInputException(String message) {
         super(message);
     }
 
     public UnusableInputException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** Whether the input is beyond one of the {@link Limits} (so not judged at all, rather than judged bad). */
+    public boolean overLimit() {
+        return overLimit;
     }
 
     /** A person's description of an I/O failure (Java's messages for these are often just the path). */

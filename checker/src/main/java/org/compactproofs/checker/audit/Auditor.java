@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.compactproofs.checker.Checker;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.Verdict;
 
@@ -24,16 +25,16 @@ import org.compactproofs.checker.Verdict;
 public final class Auditor {
     private Auditor() {}
 
-    /** One certificate's outcome: accepted, or the reason it is not. */
+    /** One certificate's outcome: accepted, or the reason it is not (overLimit: beyond the limits, not judged). */
     public record Outcome(Manifest.Entry entry, boolean accepted, String problem, double seconds,
-                          java.util.Map<String, Long> operations) {}
+                          java.util.Map<String, Long> operations, boolean overLimit) {}
 
-    public static List<Outcome> audit(Manifest manifest, int threads) {
+    public static List<Outcome> audit(Manifest manifest, int threads, Limits limits) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Manifest.Entry e : manifest.entries()) {
-                futures.add(pool.submit(() -> one(manifest.directory(), e)));
+                futures.add(pool.submit(() -> one(manifest.directory(), e, limits)));
             }
             List<Outcome> out = new ArrayList<>();
             for (Future<Outcome> f : futures) {
@@ -50,11 +51,12 @@ public final class Auditor {
         }
     }
 
-    static Outcome one(Path directory, Manifest.Entry e) {
+    static Outcome one(Path directory, Manifest.Entry e, Limits limits) {
         long start = System.nanoTime();
         Path model = directory.resolve(e.model()), cert = directory.resolve(e.certificate());
         String problem;
         java.util.Map<String, Long> operations = java.util.Map.of();
+        boolean overLimit = false;
         try {
             String modelHash = sha256(model), certHash = sha256(cert);
             if (!modelHash.equals(e.modelSha256())) {
@@ -63,7 +65,7 @@ public final class Auditor {
                 problem = "certificate " + e.certificate() + ": SHA-256 " + certHash + ", the manifest says "
                         + e.certificateSha256();
             } else {
-                Verdict v = Checker.check(model, cert, 1);
+                Verdict v = Checker.check(model, cert, 1, limits);
                 operations = v.operations();
                 if (!v.accepted()) {
                     problem = "REJECTED at line " + v.failure().line() + ": " + v.failure().message();
@@ -78,8 +80,9 @@ public final class Auditor {
             }
         } catch (UnusableInputException x) {
             problem = "unusable: " + x.getMessage();
+            overLimit = x.overLimit();
         }
-        return new Outcome(e, problem == null, problem, (System.nanoTime() - start) / 1e9, operations);
+        return new Outcome(e, problem == null, problem, (System.nanoTime() - start) / 1e9, operations, overLimit);
     }
 
     /** The SHA-256 of a file's bytes, read as a stream, in lower-case hex. */

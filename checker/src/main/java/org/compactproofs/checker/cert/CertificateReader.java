@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.grammar.CertificateParser;
 import org.compactproofs.grammar.CertificateParser.StatementContext;
@@ -29,7 +30,7 @@ public final class CertificateReader implements AutoCloseable {
     private final int[] headerLines = new int[HEADER.length];
     private Header header;
 
-    public CertificateReader(Path file) {
+    public CertificateReader(Path file, Limits limits) {
         this.file = file;
         InputStream in;
         try {
@@ -40,7 +41,7 @@ public final class CertificateReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
         }
-        this.lines = new LineSource(file, gunzipIfCompressed(file, new java.io.BufferedInputStream(in, 1 << 16)));
+        this.lines = new LineSource(file, gunzipIfCompressed(file, new java.io.BufferedInputStream(in, 1 << 16)), limits);
         this.parser = new LineParser(file);
     }
 

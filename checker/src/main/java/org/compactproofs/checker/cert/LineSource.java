@@ -9,27 +9,31 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.UnusableInputException;
 
 /**
- * Lines of a UTF-8 text, read one at a time with a bound on the length of a line, so that memory stays bounded
- * whatever the input (a line longer than {@link #MAX_LINE} bytes is an error, not an allocation). Each line's
- * bytes are decoded on their own, so a malformed byte is reported at its exact line and column.
+ * Lines of a UTF-8 text, read one at a time within the {@link Limits}: a line of more than
+ * {@link Limits#lineBytes()} bytes, more than {@link Limits#certificateBytes()} bytes in all (as read, that is after
+ * decompression), or more than {@link Limits#lines()} lines is an error, not an allocation. Each line's bytes are
+ * decoded on their own, so a malformed byte is reported at its exact line and column.
  */
 final class LineSource implements AutoCloseable {
-    static final int MAX_LINE = 1 << 20;
-
     private final Path file;
     private final InputStream in;
-    private final byte[] buffer = new byte[MAX_LINE];
+    private final Limits limits;
+    private byte[] buffer; // grows with the longest line, up to limits.lineBytes()
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private int lineNumber;
+    private long bytes;
     private boolean eof;
 
-    LineSource(Path file, InputStream stream) {
+    LineSource(Path file, InputStream stream, Limits limits) {
         this.file = file;
         this.in = stream;
+        this.limits = limits;
+        this.buffer = new byte[Math.min(1 << 12, limits.lineBytes())];
     }
 
     int lineNumber() {
@@ -41,14 +45,28 @@ final class LineSource implements AutoCloseable {
         if (eof) {
             return null;
         }
-        lineNumber++;
         int length = 0;
         try {
-            int b;
-            while ((b = in.read()) != -1 && b != '\n') {
-                if (length == MAX_LINE) {
-                    throw new CertificateFormatException(file, lineNumber, MAX_LINE + 1,
-                            "line longer than " + MAX_LINE + " bytes");
+            int b = in.read();
+            if (b != -1 && lineNumber == limits.lines()) {
+                throw Limits.exceeded(file, lineNumber, 1, "the certificate goes on after line " + lineNumber,
+                        "at most " + limits.lines() + " lines");
+            }
+            lineNumber += lineNumber < Integer.MAX_VALUE ? 1 : 0;
+            for (; b != -1; b = in.read()) {
+                if (++bytes > limits.certificateBytes()) {
+                    throw Limits.exceeded(file, lineNumber, length + 1, "certificate longer than "
+                            + limits.certificateBytes() + " bytes (after decompression)", "--max-certificate-bytes");
+                }
+                if (b == '\n') {
+                    break;
+                }
+                if (length == buffer.length) {
+                    if (length == limits.lineBytes()) {
+                        throw Limits.exceeded(file, lineNumber, length + 1, "line longer than " + length + " bytes",
+                                "--max-line-bytes");
+                    }
+                    buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(2L * length, limits.lineBytes()));
                 }
                 buffer[length++] = (byte) b;
             }

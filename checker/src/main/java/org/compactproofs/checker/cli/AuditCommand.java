@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Re-check every certificate listed in DIR/MANIFEST.json against its model, verifying both "
                 + "files' SHA-256; one line per certificate and a summary. Exit 0 only if all are accepted, 1 if any "
-                + "is not, 2 if the manifest is unusable.")
+                + "is not (for a reason other than the limits), else 2 if any is beyond the limits or the manifest is unusable.")
 final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The archive's directory (holding MANIFEST.json).")
     Path directory;
@@ -25,14 +25,17 @@ final class AuditCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--threads", defaultValue = "0", description = "Certificates checked at once (0 = all cores).")
     int threads;
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
         Manifest manifest = Manifest.read(directory);
         List<Auditor.Outcome> outcomes = Auditor.audit(manifest,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), limits.limits());
         long failed = outcomes.stream().filter(o -> !o.accepted()).count();
+        long overLimit = outcomes.stream().filter(Auditor.Outcome::overLimit).count();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
             printJson(outcomes, failed, seconds);
@@ -43,10 +46,10 @@ final class AuditCommand implements Callable<Integer> {
                         ? String.format("OK      %s  %s  %s of %s", e.certificate(), e.strategy(), e.claim(), e.total())
                         : String.format("FAILED  %s  %s", e.certificate(), o.problem()));
             }
-            System.out.printf("audit of %s: %d certificates, %d accepted, %d failed, %.1f s%n", directory,
-                    outcomes.size(), outcomes.size() - failed, failed, seconds);
+            System.out.printf("audit of %s: %d certificates, %d accepted, %d failed (%d beyond the limits), %.1f s%n",
+                    directory, outcomes.size(), outcomes.size() - failed, failed, overLimit, seconds);
         }
-        return failed == 0 ? ExitCodes.ACCEPTED : ExitCodes.REJECTED;
+        return failed == 0 ? ExitCodes.ACCEPTED : failed > overLimit ? ExitCodes.REJECTED : ExitCodes.UNUSABLE_INPUT;
     }
 
     private void printJson(List<Auditor.Outcome> outcomes, long failed, double seconds) {
@@ -65,6 +68,7 @@ final class AuditCommand implements Callable<Integer> {
                 g.writeStringField("strategy", o.entry().strategy());
                 g.writeStringField("claim", o.entry().claim());
                 g.writeBooleanField("accepted", o.accepted());
+                g.writeBooleanField("overLimit", o.overLimit());
                 if (o.problem() != null) {
                     g.writeStringField("problem", o.problem());
                 }

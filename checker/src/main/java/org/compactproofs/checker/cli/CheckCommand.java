@@ -34,13 +34,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "Also report the time taken (JSON field seconds); without it the output "
             + "is byte-identical for the same inputs. Text output always shows the time, on stderr.")
     boolean timing;
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
         Verdict v;
         try {
-            v = Checker.check(model, cert, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+            v = Checker.check(model, cert, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                    limits.limits());
         } catch (UnusableInputException e) {
             if (!json) {
                 throw e;

@@ -32,7 +32,19 @@ public final class ModelReader {
     }
 
     public static ModelFile read(Path file) {
-        SafetensorsReader.Contents contents = SafetensorsReader.read(file);
+        return read(file, org.compactproofs.checker.Limits.DEFAULT.modelBytes());
+    }
+
+    /** The model of a file of at most {@code maxBytes} bytes. */
+    public static ModelFile read(Path file, long maxBytes) {
+        SafetensorsReader.Contents contents;
+        try {
+            contents = SafetensorsReader.read(file, maxBytes);
+        } catch (OutOfMemoryError e) { // one large array failed (the bytes, or a tensor's doubles): nothing is kept
+            throw org.compactproofs.checker.Limits.mark(new ModelFormatException(file, "does not fit in the Java "
+                    + "heap of " + Runtime.getRuntime().maxMemory() + " bytes (its tensors take up to 8 bytes per byte "
+                    + "of file); run java with a larger -Xmx"));
+        }
         Model model = new ModelReader(file, contents.tensors()).toModel(contents.metadata());
         return new ModelFile(file, sha256(contents.bytes()), model);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.UnusableInputException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,8 +30,6 @@ import java.util.Map;
  * indexed), and that every floating-point value is finite. Any violation is a {@link ModelFormatException}.
  */
 public final class SafetensorsReader {
-    /** Largest accepted file: far above any model of this project (a Max-of-4 model is 34 KiB). */
-    public static final long MAX_FILE_BYTES = 1L << 30;
     /** Largest accepted JSON header, as in the reference safetensors implementation (100 MB). */
     public static final long MAX_HEADER_BYTES = 100_000_000L;
     private static final String METADATA = "__metadata__";
@@ -41,13 +40,16 @@ public final class SafetensorsReader {
     private record Entry(String name, String dtype, int[] shape, long begin, long end) {}
 
     private final Path file;
+    private final long maxBytes;
 
-    private SafetensorsReader(Path file) {
+    private SafetensorsReader(Path file, long maxBytes) {
         this.file = file;
+        this.maxBytes = maxBytes;
     }
 
-    public static Contents read(Path file) {
-        return new SafetensorsReader(file).read();
+    /** The file's contents; a file of more than {@code maxBytes} bytes is refused before it is read. */
+    public static Contents read(Path file, long maxBytes) {
+        return new SafetensorsReader(file, maxBytes).read();
     }
 
     private ModelFormatException error(String problem) {
@@ -91,8 +93,9 @@ public final class SafetensorsReader {
                 throw error(Files.exists(file) ? "not a regular file" : "no such file");
             }
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw error("file is " + size + " bytes, above the limit of " + MAX_FILE_BYTES);
+            if (size > maxBytes) {
+                throw Limits.mark(error("file is " + size + " bytes, above the limit of " + maxBytes
+                        + Limits.raising("--max-model-bytes")));
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {

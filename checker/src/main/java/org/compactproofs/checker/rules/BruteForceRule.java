@@ -1,6 +1,7 @@
 package org.compactproofs.checker.rules;
 
 import java.math.BigInteger;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.cert.Step;
 
 /**
@@ -18,6 +19,7 @@ public final class BruteForceRule implements Rule {
         if (!step.fields().isEmpty()) {
             throw state.error(step, step.fields().get(0).column(), "takes no fields");
         }
+        refuseIfTooLarge(step, state);
         BruteForce.Result r = new BruteForce(state.model(), state.tables()).run(state.threads());
         state.count("brute-force.inputs", r.inputs());
         state.count("brute-force.margins-compared (float, with error bound)", r.marginsCompared());
@@ -27,5 +29,34 @@ public final class BruteForceRule implements Rule {
         state.count("brute-force.inputs-undecidable (counted wrong)", r.undecidable());
         state.provedAllInputs(step, BigInteger.valueOf(r.correct()));
         return null;
+    }
+
+    /** More than {@link Limits#bruteForceInputs()} inputs are refused, with the time they would take. */
+    private static void refuseIfTooLarge(Step step, ProofState state) {
+        int v = state.model().vocab(), k = state.model().context();
+        BigInteger inputs = BigInteger.valueOf(v).pow(k); // at most 10,000 digits: the header's claim states it
+        if (inputs.compareTo(BigInteger.valueOf(state.limits().bruteForceInputs())) > 0) {
+            double seconds = inputs.doubleValue() / Limits.BRUTE_FORCE_INPUTS_PER_SECOND; // not per threads: same output
+            String n = inputs.toString();
+            throw state.exceeded(step, v + "^" + k + " = " + (n.length() <= 30 ? n : "a number of " + n.length()
+                    + " digits of") + " inputs, above the limit of " + state.limits().bruteForceInputs() + "; at about "
+                    + String.format(java.util.Locale.ROOT, "%,.0f", Limits.BRUTE_FORCE_INPUTS_PER_SECOND)
+                    + " inputs per second they would take " + duration(seconds) + " on one thread",
+                    "--max-brute-force-inputs");
+        }
+    }
+
+    static String duration(double seconds) {
+        double[] units = {1, 60, 3600, 86400, 365.25 * 86400};
+        String[] names = {"seconds", "minutes", "hours", "days", "years"};
+        if (seconds > 1e300) {
+            return "more than 1e292 years";
+        }
+        int u = units.length - 1;
+        while (u > 0 && seconds < 2 * units[u]) {
+            u--;
+        }
+        double n = seconds / units[u];
+        return String.format(java.util.Locale.ROOT, n < 1e6 ? "about %,.0f %s" : "about %.2e %s", n, names[u]);
     }
 }

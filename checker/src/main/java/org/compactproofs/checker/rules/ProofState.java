@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.cert.CertificateFormatException;
 import org.compactproofs.checker.cert.Step;
 import org.compactproofs.checker.model.CircuitTables;
@@ -17,15 +18,21 @@ public final class ProofState {
     private final Model model;
     private final Path certificate;
     private final int threads;
+    private final Limits limits;
     private CircuitTables tables;
     private BigInteger proven = BigInteger.ZERO;
     private final Map<String, Long> operations = new LinkedHashMap<>();
     private boolean allInputsCounted;
 
-    public ProofState(Model model, Path certificate, int threads) {
+    public ProofState(Model model, Path certificate, int threads, Limits limits) {
         this.model = model;
         this.certificate = certificate;
         this.threads = threads;
+        this.limits = limits;
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     public Model model() {
@@ -77,5 +84,10 @@ public final class ProofState {
 
     public CertificateFormatException error(Step step, int column, String problem) {
         return new CertificateFormatException(certificate, step.line(), column, "rule " + CertificateFormatException.quote(step.rule()) + ": " + problem);
+    }
+
+    /** A step beyond a limit; {@code option} raises it. */
+    public CertificateFormatException exceeded(Step step, String problem, String option) {
+        return Limits.exceeded(certificate, step.line(), step.column(), "rule " + step.rule() + ": " + problem, option);
     }
 }

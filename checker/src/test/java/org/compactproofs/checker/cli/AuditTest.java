@@ -133,4 +133,17 @@ class AuditTest {
         assertEquals(ExitCodes.UNUSABLE_INPUT, run.exitCode(), run.toString());
         assertTrue(run.stderr().contains("no manifest"), run.stderr());
     }
+
+    @Test
+    void certificatesBeyondALimitAreNotJudgedAndTheAuditIsUnusable() throws IOException {
+        CliRun run = audit("--max-certificate-bytes", "100");
+        assertEquals(ExitCodes.UNUSABLE_INPUT, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("FAILED  certs/c0.cert.gz  unusable: " + dir.resolve("certs/c0.cert.gz") + ":"),
+                run.stdout());
+        assertTrue(run.stdout().contains("--max-certificate-bytes raises this limit"), run.stdout());
+        assertTrue(run.stdout().contains("3 failed (3 beyond the limits)"), run.stdout());
+        flipByte(dir.resolve("certs/c1.cert"), (int) Files.size(dir.resolve("certs/c1.cert")) - 3);
+        run = audit("--max-certificate-bytes", "100");
+        assertEquals(ExitCodes.REJECTED, run.exitCode(), "a certificate judged bad outranks those not judged: " + run);
+    }
 }
