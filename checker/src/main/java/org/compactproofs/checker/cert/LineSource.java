@@ -25,6 +25,9 @@ final class LineSource implements AutoCloseable {
     private byte[] buffer; // grows with the longest line, up to limits.lineBytes()
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] chunk = new byte[1 << 16]; // read in blocks: InputStream.read() a byte at a time is slow
+    private int chunkPosition, chunkEnd;
+    private CharBuffer chars = CharBuffer.allocate(1 << 12); // reused: a line has at most as many chars as bytes
     private int lineNumber;
     private long bytes;
     private boolean eof;
@@ -47,13 +50,13 @@ final class LineSource implements AutoCloseable {
         }
         int length = 0;
         try {
-            int b = in.read();
+            int b = read();
             if (b != -1 && lineNumber == limits.lines()) {
                 throw Limits.exceeded(file, lineNumber, 1, "the certificate goes on after line " + lineNumber,
                         "at most " + limits.lines() + " lines");
             }
             lineNumber += lineNumber < Integer.MAX_VALUE ? 1 : 0;
-            for (; b != -1; b = in.read()) {
+            for (; b != -1; b = read()) {
                 if (++bytes > limits.certificateBytes()) {
                     throw Limits.exceeded(file, lineNumber, length + 1, "certificate longer than "
                             + limits.certificateBytes() + " bytes (after decompression)", "--max-certificate-bytes");
@@ -89,8 +92,22 @@ final class LineSource implements AutoCloseable {
         return decode(length);
     }
 
+    private int read() throws IOException {
+        if (chunkPosition == chunkEnd) {
+            chunkPosition = 0;
+            chunkEnd = Math.max(0, in.read(chunk));
+            if (chunkEnd == 0) {
+                return -1;
+            }
+        }
+        return chunk[chunkPosition++] & 0xff;
+    }
+
     private String decode(int length) {
-        CharBuffer out = CharBuffer.allocate(length);
+        if (chars.capacity() < length) {
+            chars = CharBuffer.allocate(Math.max(length, Math.min(2 * chars.capacity(), limits.lineBytes())));
+        }
+        CharBuffer out = chars.clear();
         decoder.reset();
         CoderResult result = decoder.decode(ByteBuffer.wrap(buffer, 0, length), out, true);
         if (!result.isError()) {
