@@ -102,7 +102,7 @@ class GridEndToEndTest {
         Path cert = dir.resolve("valid.cert");
         String variant = "eupu-svd-query+max-diff--attn-mean-query+diff--attn-err-mean+max-diff-subproduct";
         assertTrue(proveAndCheck(variant, model, cert).accepted());
-        List<String> lines = Files.readAllLines(cert);
+        List<String> lines = SingleSteps.expand(Files.readAllLines(cert));
         int firstCase = first(lines, "gap-case"), firstVector = first(lines, "vector"), firstAverage = first(lines, "average-attention");
 
         List<String> inflated = new ArrayList<>(lines);
@@ -144,7 +144,7 @@ class GridEndToEndTest {
         String variant = "eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff";
         Verdict valid = proveAndCheck(variant, model, cert);
         assertTrue(valid.accepted());
-        List<String> lines = new ArrayList<>(Files.readAllLines(cert));
+        List<String> lines = new ArrayList<>(SingleSteps.expand(Files.readAllLines(cert)));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("vector") || lines.get(i).startsWith("average-attention")) {
                 lines.set(i, lines.get(i).replaceFirst("value \\S+", "value 0x1.8p1"));
@@ -181,7 +181,7 @@ class GridEndToEndTest {
         Verdict s2 = proveAndCheck(org.compactproofs.checker.rules.Strategies.UNION_VARIANT, model, dir.resolve("s2.cert"));
         assertTrue(union.accepted() && s1.accepted() && s2.accepted());
         assertTrue(union.certifiedCount().compareTo(s1.certifiedCount().max(s2.certifiedCount())) > 0);
-        List<String> lines = Files.readAllLines(cert);
+        List<String> lines = SingleSteps.expand(Files.readAllLines(cert));
         int gap = first(lines, "gap-case");
         List<String> twice = new ArrayList<>(lines);
         twice.add(gap + 1, lines.get(gap).replaceFirst("^gap-case", "maxdiff-case"));
