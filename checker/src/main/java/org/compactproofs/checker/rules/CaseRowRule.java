@@ -6,9 +6,10 @@ import java.util.List;
 import org.compactproofs.checker.cert.Step;
 
 /**
- * A row {@code NAME max M nonmax C qS0 U0 qS1 U1 ...} (docs/language.md): the cases of one (M, C) in one line.
- * Field {@code qS} starts a range of queries S..S'-1, S' the next field's start (M + 1 after the last field);
- * its value U is the range's {@code upto}, {@code none} (no upto: C = 0 only) or {@code skip} (no case). Each
+ * A row {@code NAME max M nonmax C nL0 U0 nL1 U1 ...} (docs/language.md): the cases of one (M, C) in one line.
+ * The fields are consecutive ranges of queries from query 0: field {@code nL} covers the next L >= 1 queries (the
+ * last range ends at M at most; later queries have no case); its value U is the range's {@code upto},
+ * {@code none} (no upto: C = 0 only) or {@code skip} (no case). Each
  * query q of a range that is not skipped is the case (q, M, C, U), verified by {@link CaseRule#check} of the row's
  * case rule exactly as the step {@code RULE query q max M nonmax C [upto U] count N} with its correct N would
  * be, in the same key registry. So a row proves exactly what those steps prove (docs/rules.md, "Rows and whole
@@ -29,7 +30,7 @@ final class CaseRowRule implements Rule {
         return name;
     }
 
-    private record Range(Step.Field field, BigInteger start, BigInteger upTo) {}
+    private record Range(Step.Field field, BigInteger start, BigInteger end, BigInteger upTo) {}
 
     @Override
     public Failure apply(Step step, ProofState state) {
@@ -50,14 +51,16 @@ final class CaseRowRule implements Rule {
             throw state.error(step, fs.get(1).valueColumn(), "nonmax outside 0.." + (k - 1));
         }
         List<Range> ranges = new ArrayList<>();
+        BigInteger start = BigInteger.ZERO;
         for (Step.Field f : fs.subList(2, fs.size())) {
-            if (!f.key().matches("q[0-9]{1,9}")) {
-                throw state.error(step, f.column(), "expected a query field qN (N the first query of a range), not '"
+            if (!f.key().matches("n[0-9]{1,9}")) {
+                throw state.error(step, f.column(), "expected a range field nL (the next L queries), not '"
                         + org.compactproofs.checker.cert.CertificateFormatException.quote(f.key()) + "'");
             }
-            BigInteger start = new BigInteger(f.key().substring(1));
-            if (start.compareTo(mb) > 0 || (!ranges.isEmpty() && start.compareTo(ranges.get(ranges.size() - 1).start()) <= 0)) {
-                throw state.error(step, f.column(), "query fields must increase strictly and be at most max " + mb);
+            BigInteger end = start.add(new BigInteger(f.key().substring(1)));
+            if (end.compareTo(start) <= 0 || end.compareTo(mb.add(BigInteger.ONE)) > 0) {
+                throw state.error(step, f.column(), "a range covers at least one query and ends at max " + mb
+                        + " at most; this one covers queries " + start + ".." + end.subtract(BigInteger.ONE));
             }
             BigInteger upTo;
             if (!f.number() && f.value().equals("skip")) {
@@ -75,12 +78,11 @@ final class CaseRowRule implements Rule {
             } else {
                 throw state.error(step, f.valueColumn(), "a range's value is an integer upto, 'none' or 'skip'");
             }
-            ranges.add(new Range(f, start, upTo));
+            ranges.add(new Range(f, start, end, upTo));
+            start = end;
         }
-        for (int i = 0; i < ranges.size(); i++) {
-            Range r = ranges.get(i);
-            BigInteger end = i + 1 < ranges.size() ? ranges.get(i + 1).start() : mb.add(BigInteger.ONE);
-            for (BigInteger q = r.start(); r.upTo() != null && q.compareTo(end) < 0; q = q.add(BigInteger.ONE)) {
+        for (Range r : ranges) {
+            for (BigInteger q = r.start(); r.upTo() != null && q.compareTo(r.end()) < 0; q = q.add(BigInteger.ONE)) {
                 Failure f = cases.check(step, r.field().column(), state, q, mb, cb, r.upTo(), null);
                 if (f != null) {
                     return f;

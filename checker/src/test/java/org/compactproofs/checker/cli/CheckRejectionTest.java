@@ -798,22 +798,23 @@ class CheckRejectionTest {
     /** Rows (docs/language.md): each malformed one is unusable input (exit 2) at the offending field. */
     @ParameterizedTest
     @ValueSource(strings = {
-        "case-row nonmax 0 max 1 q0 none|nonmax|field 1 must be 'max'",
+        "case-row nonmax 0 max 1 n2 none|nonmax|field 1 must be 'max'",
         "case-row max 1|case-row|field 2 must be 'nonmax'",
-        "case-row max 6 nonmax 0 q0 none|6|max outside 0..5",
-        "case-row max 1 nonmax 3 q0 none|3|nonmax outside 0..2",
-        "case-row max x nonmax 1 q0 0|x nonmax|must be an integer",
-        "case-row max 3 nonmax 1 q0 none|none|'none' (no upto) only when nonmax is 0",
-        "case-row max 3 nonmax 0 q0 2|2|upto is meaningless when nonmax is 0",
-        "case-row max 3 nonmax 1 q2 1 q1 1|q1|increase strictly",
-        "case-row max 3 nonmax 1 q1 1 q1x 0|q1x|expected a query field",
-        "case-row max 3 nonmax 1 q0 1 q1 0 q1 2|q1 2|increase strictly",
-        "case-row max 3 nonmax 1 q4 1|q4|at most max 3",
-        "case-row max 3 nonmax 1 q0 maybe|maybe|an integer upto, 'none' or 'skip'",
-        "case-row max 3 nonmax 1 q0 1.5|1.5|an integer upto, 'none' or 'skip'",
-        "case-row max 3 nonmax 1 upto 1|upto|expected a query field qN",
-        "case-row max 3 nonmax 1 q0 1 count 4|count|expected a query field qN",
-        "gap-row max 1 nonmax 0 q0 none|gap-row|unknown rule for strategy cubic"})
+        "case-row max 6 nonmax 0 n1 none|6|max outside 0..5",
+        "case-row max 1 nonmax 3 n1 none|3|nonmax outside 0..2",
+        "case-row max x nonmax 1 n1 0|x nonmax|must be an integer",
+        "case-row max 3 nonmax 1 n1 none|none|'none' (no upto) only when nonmax is 0",
+        "case-row max 3 nonmax 0 n1 2|2|upto is meaningless when nonmax is 0",
+        "case-row max 3 nonmax 1 n0 1|n0|covers at least one query",
+        "case-row max 3 nonmax 1 n5 1|n5|ends at max 3 at most; this one covers queries 0..4",
+        "case-row max 3 nonmax 1 n2 1 n1 0 n2 2|n2 2|this one covers queries 3..4",
+        "case-row max 3 nonmax 1 n1 1 n1x 0|n1x|expected a range field",
+        "case-row max 3 nonmax 1 q0 1|q0|expected a range field nL",
+        "case-row max 3 nonmax 1 n1 maybe|maybe|an integer upto, 'none' or 'skip'",
+        "case-row max 3 nonmax 1 n1 1.5|1.5|an integer upto, 'none' or 'skip'",
+        "case-row max 3 nonmax 1 upto 1|upto|expected a range field nL",
+        "case-row max 3 nonmax 1 n1 1 count 4|count|expected a range field nL",
+        "gap-row max 1 nonmax 0 n1 none|gap-row|unknown rule for strategy cubic"})
     void malformedRowsAreUnusableAtTheirColumn(String spec) throws IOException {
         assertStepUnusable("cubic", spec);
     }

@@ -9,9 +9,10 @@ import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.generator.strategy.cubic.CubicCase;
 
 /**
- * The compact spellings of docs/language.md: case rows ({@code case-row max M nonmax C q0 U q12 skip ...}, one
- * line per (max, nonmax)) and whole vectors ({@code vector name N exponent E x X0 x X1 ...}), with the roundings
- * that keep witnesses short (any witness is sound; rounding only moves the bound, slightly).
+ * The compact spellings of docs/language.md: case rows ({@code case-row max M nonmax C n12 U n3 skip ...}, one
+ * line per (max, nonmax): consecutive ranges of queries from 0, each with its upto) and whole vectors
+ * ({@code vector name N exponent E x X0 x X1 ...}), with the roundings that keep witnesses short (any witness is
+ * sound; rounding only moves the bound, slightly).
  */
 public final class Rows {
     private Rows() {}
@@ -26,13 +27,17 @@ public final class Rows {
         groups.forEach((key, byQuery) -> {
             int m = (int) (key >>> 32), c = (int) (long) key;
             StringBuilder row = new StringBuilder(rowRule + " max " + m + " nonmax " + c);
-            String previous = "skip"; // queries before the first field have no case
-            for (int q = 0; q <= m; q++) {
-                CubicCase x = byQuery.get(q);
-                String value = x == null ? "skip" : c == 0 ? "none" : Integer.toString(x.upTo());
-                if (!value.equals(previous)) {
-                    row.append(" q").append(q).append(' ').append(value);
-                    previous = value;
+            int start = 0; // the consecutive ranges nL U from query 0; queries after the last range have no case
+            String value = null;
+            for (int q = 0; q <= m + 1; q++) {
+                CubicCase x = q > m ? null : byQuery.get(q);
+                String here = q > m ? "end" : x == null ? "skip" : c == 0 ? "none" : Integer.toString(x.upTo());
+                if (value != null && !here.equals(value) && !(q > m && value.equals("skip"))) {
+                    row.append(" n").append(q - start).append(' ').append(value);
+                }
+                if (!here.equals(value)) {
+                    start = q;
+                    value = here;
                 }
             }
             out.add(row.toString());

@@ -21,9 +21,8 @@ public final class SingleSteps {
             if (t[0].endsWith("-row")) {
                 String rule = t[0].equals("case-row") ? "case" : t[0].replace("-row", "-case");
                 int m = Integer.parseInt(t[2]), c = Integer.parseInt(t[4]);
-                for (int i = 5; i < t.length; i += 2) {
-                    int start = Integer.parseInt(t[i].substring(1));
-                    int end = i + 2 < t.length ? Integer.parseInt(t[i + 2].substring(1)) : m + 1;
+                for (int i = 5, start = 0, end; i < t.length; i += 2, start = end) {
+                    end = start + Integer.parseInt(t[i].substring(1));
                     for (int q = start; q < end && !t[i + 1].equals("skip"); q++) {
                         int a = t[i + 1].equals("none") ? -1 : Integer.parseInt(t[i + 1]);
                         BigInteger count = org.compactproofs.generator.strategy.cubic.CaseFinder.binomial(k - 1, c).multiply(BigInteger.valueOf(a + 1L).pow(c));

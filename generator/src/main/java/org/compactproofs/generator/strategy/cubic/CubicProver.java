@@ -27,7 +27,7 @@ public final class CubicProver {
             w.comment(explanation + ";");
             w.comment("each case is the inputs with the given query token, maximum, number of non-max positions among");
             w.comment("the other " + (model.model().context() - 1) + ", and non-max tokens at most 'upto';");
-            w.comment("one row per (max, nonmax): field qN starts the queries N.. sharing an upto (docs/language.md)");
+            w.comment("one row per (max, nonmax): field nL U covers the next L queries, with upto U (docs/language.md)");
             w.comment(cases.size() + " cases");
             Rows.of(rule, cases).forEach(w::line);
         }
