@@ -10,7 +10,8 @@ import org.compactproofs.checker.cert.Step;
  * a token other than M, all of them at most A (A < M; absent when C = 0). The rule checks that the key is in
  * range and not seen before, that N is the exact size C(k-1, C) (A+1)^C, and that the subclass's lower bound is
  * positive; then the N inputs count as correct. Keys determine (Q, M, C) of their inputs, so distinct keys are
- * disjoint sets. Subclasses differ only in the bound.
+ * disjoint sets. Subclasses differ only in the bound. A row ({@link CaseRowRule}) runs the same {@link #check} on
+ * each of its cases, in the same registry.
  */
 abstract class CaseRule implements Rule {
     /**
@@ -48,30 +49,40 @@ abstract class CaseRule implements Rule {
     @Override
     public Failure apply(Step step, ProofState state) {
         Fields.only(step, state, "query", "max", "nonmax", "upto", "count");
-        int v = state.model().vocab(), k = state.model().context();
         BigInteger qb = Fields.integer(step, state, "query"), mb = Fields.integer(step, state, "max"),
                 cb = Fields.integer(step, state, "nonmax"), nb = Fields.integer(step, state, "count");
-        boolean hasUpTo = Fields.field(step, state, "upto") != null;
-        BigInteger ab = hasUpTo ? Fields.integer(step, state, "upto") : BigInteger.valueOf(-1);
+        Step.Field upTo = Fields.field(step, state, "upto");
+        if (upTo != null && cb.signum() == 0) {
+            throw state.error(step, upTo.column(), "upto is meaningless when nonmax is 0");
+        }
+        BigInteger ab = upTo != null ? Fields.integer(step, state, "upto") : BigInteger.valueOf(-1);
+        return check(step, step.column(), state, qb, mb, cb, ab, nb);
+    }
+
+    /**
+     * The check of one case (q, m, c, a), a = -1 when absent, shared by the case step and the row
+     * ({@link CaseRowRule}): ranges, the key registry, the count (compared with {@code given} unless null) and
+     * the bound; a failure is reported at {@code column}. On success the case's count is added to the state.
+     */
+    Failure check(Step step, int column, ProofState state, BigInteger qb, BigInteger mb, BigInteger cb,
+                  BigInteger ab, BigInteger given) {
+        int v = state.model().vocab(), k = state.model().context();
         String key = "query " + qb + " max " + mb + " nonmax " + cb;
         if (mb.signum() < 0 || mb.compareTo(BigInteger.valueOf(v)) >= 0) {
-            return fail(step, "0 <= max < vocab", mb, v);
+            return fail(step, column, "0 <= max < vocab", mb, v);
         }
         int m = mb.intValue();
         if (qb.signum() < 0 || qb.compareTo(mb) > 0) {
-            return fail(step, "0 <= query <= max", qb, m);
+            return fail(step, column, "0 <= query <= max", qb, m);
         }
         int q = qb.intValue();
         int maxNonmax = q == m ? k - 1 : k - 2; // when the query is below the maximum, some other position holds it
         if (cb.signum() < 0 || cb.compareTo(BigInteger.valueOf(maxNonmax)) > 0) {
-            return fail(step, "0 <= nonmax <= " + (q == m ? "k-1" : "k-2"), cb, maxNonmax);
+            return fail(step, column, "0 <= nonmax <= " + (q == m ? "k-1" : "k-2"), cb, maxNonmax);
         }
         int c = cb.intValue();
-        if (c == 0 && hasUpTo) {
-            throw state.error(step, Fields.field(step, state, "upto").column(), "upto is meaningless when nonmax is 0");
-        }
         if (c > 0 && (ab.signum() < 0 || ab.compareTo(mb) >= 0)) {
-            return fail(step, "0 <= upto < max", ab, m);
+            return fail(step, column, "0 <= upto < max", ab, m);
         }
         int a = ab.intValue();
         if (keys.seen == null) {
@@ -84,15 +95,15 @@ abstract class CaseRule implements Rule {
         }
         int index = (q * v + m) * k + c;
         if (keys.seen.get(index)) {
-            return new Failure(step.line(), step.column(), name(), "each case key appears once",
+            return new Failure(step.line(), column, name(), "each case key appears once",
                     key, "already at line " + keys.firstLine[index]);
         }
         keys.seen.set(index);
         keys.firstLine[index] = step.line();
         BigInteger count = binomial(k - 1, c).multiply(BigInteger.valueOf(a + 1L).pow(c));
-        if (!nb.equals(count)) {
-            return new Failure(step.line(), step.column(), name(), "count = C(k-1, nonmax) (upto+1)^nonmax",
-                    nb.toString(), count.toString());
+        if (given != null && !given.equals(count)) {
+            return new Failure(step.line(), column, name(), "count = C(k-1, nonmax) (upto+1)^nonmax",
+                    given.toString(), count.toString());
         }
         int[] worst = {-1};
         long before = operations();
@@ -100,7 +111,7 @@ abstract class CaseRule implements Rule {
         state.count(name() + ".bound-operations (double, rounded down)", operations() - before);
         state.count(name() + ".cases", 1);
         if (!(bound > 0)) {
-            return new Failure(step.line(), step.column(), name(), "lower bound of the margin"
+            return new Failure(step.line(), column, name(), "lower bound of the margin"
                     + (worst[0] >= 0 ? " against output " + worst[0] : " against every output")
                     + " > 0 for every input of " + key + (c > 0 ? " upto " + a : ""), Double.toString(bound), "0");
         }
@@ -108,8 +119,8 @@ abstract class CaseRule implements Rule {
         return null;
     }
 
-    Failure fail(Step step, String inequality, BigInteger value, int limit) {
-        return new Failure(step.line(), step.column(), name(), inequality, value.toString(), Integer.toString(limit));
+    private Failure fail(Step step, int column, String inequality, BigInteger value, int limit) {
+        return new Failure(step.line(), column, name(), inequality, value.toString(), Integer.toString(limit));
     }
 
     static BigInteger binomial(int n, int r) {

@@ -49,6 +49,12 @@ final class Fields {
         if (f == null) {
             throw state.error(step, step.column(), "missing field '" + key + "'");
         }
+        return dyadic(step, state, f);
+    }
+
+    /** A field's value as a dyadic rational. */
+    static Numbers.Dyadic dyadic(Step step, ProofState state, Step.Field f) {
+        String key = f.key();
         if (!f.number()) {
             throw state.error(step, f.valueColumn(), "field '" + key + "' must be a number");
         }

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 public final class Strategies {
     private static final Map<String, Supplier<List<Rule>>> RULES = new java.util.HashMap<>(Map.of(
             "brute-force", () -> List.of(new BruteForceRule()),
-            "cubic", () -> List.of(new CubicCaseRule()),
-            "subcubic-maxdiff", () -> List.of(new MaxDiffCaseRule())));
+            "cubic", () -> withRow(new CubicCaseRule(), "case-row"),
+            "subcubic-maxdiff", () -> withRow(new MaxDiffCaseRule(), "maxdiff-row")));
 
     /** The grid variant that strategy subcubic-union pairs with rule S1 (it takes no witnesses). */
     public static final String UNION_VARIANT = "eupu-max-diff-exact--attn-convex-chord--attn-err-exact-eqke+max-diff-exact";
@@ -17,17 +17,24 @@ public final class Strategies {
     static {
         RULES.put("subcubic-union", () -> { // each key proved by S1 or by S2, never both (shared keys)
             CaseRule.Keys keys = new CaseRule.Keys();
-            return List.of(new MaxDiffCaseRule(keys), new GapCaseRule(new GridProof(GridVariant.parse(UNION_VARIANT)), keys));
+            CaseRule s1 = new MaxDiffCaseRule(keys), s2 = new GapCaseRule(new GridProof(GridVariant.parse(UNION_VARIANT)), keys);
+            return List.of(s1, new CaseRowRule("maxdiff-row", s1), s2, new CaseRowRule("gap-row", s2));
         });
         for (GridVariant g : GridVariant.all()) { // rule S2: the reference's 100 sub-cubic variants
             RULES.put(g.name(), () -> {
                 GridProof proof = new GridProof(g);
-                return List.of(new VectorRule(proof), new AverageAttentionRule(proof), new GapCaseRule(proof));
+                GapCaseRule cases = new GapCaseRule(proof);
+                return List.of(new VectorRule(proof), new AverageAttentionRule(proof), cases, new CaseRowRule("gap-row", cases));
             });
         }
     }
 
     private Strategies() {}
+
+    /** A case rule and its row form ({@link CaseRowRule}), which runs the same check in the same registry. */
+    private static List<Rule> withRow(CaseRule cases, String row) {
+        return List.of(cases, new CaseRowRule(row, cases));
+    }
 
     /** Fresh instances of the rules of a strategy (rules keep per-certificate state), or null if unknown. */
     public static List<Rule> rules(String strategy) {

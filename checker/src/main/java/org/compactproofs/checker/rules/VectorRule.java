@@ -1,11 +1,15 @@
 package org.compactproofs.checker.rules;
 
 import java.math.BigInteger;
+import org.compactproofs.checker.cert.Numbers;
 import org.compactproofs.checker.cert.Step;
 
 /**
  * {@code vector name NAME index I value X}: entry I of witness vector NAME of an S2 certificate (docs/rules.md,
  * S2). Witnesses come before the first case; X must be dyadic. Proves nothing by itself: every value is sound.
+ * The whole-vector form {@code vector name NAME [exponent E] x X0 x X1 ...} gives entry i as Xi 2^E (E = 0 when
+ * absent), one {@code x} field per entry in index order, each recorded exactly as the single-entry line
+ * {@code vector name NAME index i value Xi*2^E} would be.
  */
 final class VectorRule implements Rule {
     private final GridProof proof;
@@ -21,7 +25,8 @@ final class VectorRule implements Rule {
 
     @Override
     public Failure apply(Step step, ProofState state) {
-        Fields.only(step, state, "name", "index", "value");
+        boolean whole = step.fields().stream().anyMatch(f -> f.key().equals("x") || f.key().equals("exponent"));
+        Fields.only(step, state, whole ? new String[] {"name", "exponent", "x"} : new String[] {"name", "index", "value"});
         GridWitnesses w = proof.witnesses(state);
         if (w.closed()) {
             throw state.error(step, step.column(), "witnesses must come before the first case");
@@ -30,10 +35,14 @@ final class VectorRule implements Rule {
         if (name == null || name.number()) {
             throw state.error(step, name == null ? step.column() : name.valueColumn(), "field 'name' must name a vector");
         }
-        BigInteger index = Fields.integer(step, state, "index");
-        org.compactproofs.checker.cert.Numbers.Dyadic value = Fields.dyadic(step, state, "value");
         Integer length = w.lengths().get(name.value());
-        if (length != null && (index.signum() < 0 || index.compareTo(java.math.BigInteger.valueOf(length)) >= 0)) {
+        if (whole) {
+            whole(step, state, w, name.value(), length);
+            return null;
+        }
+        BigInteger index = Fields.integer(step, state, "index");
+        Numbers.Dyadic value = Fields.dyadic(step, state, "value");
+        if (length != null && (index.signum() < 0 || index.compareTo(BigInteger.valueOf(length)) >= 0)) {
             throw state.error(step, Fields.field(step, state, "index").valueColumn(), "index " + index
                     + " outside 0.." + (length - 1) + " of vector '" + name.value() + "'");
         }
@@ -42,5 +51,29 @@ final class VectorRule implements Rule {
             throw state.error(step, step.column(), problem);
         }
         return null;
+    }
+
+    /** The whole-vector form: one x field per entry, in index order, each times 2^exponent. */
+    private static void whole(Step step, ProofState state, GridWitnesses w, String name, Integer length) {
+        Step.Field exponentField = Fields.field(step, state, "exponent");
+        BigInteger exponent = exponentField == null ? BigInteger.ZERO : Fields.integer(step, state, "exponent");
+        if (exponent.abs().compareTo(BigInteger.valueOf(Numbers.MAX_EXPONENT)) > 0) {
+            throw state.error(step, exponentField.valueColumn(), "exponent beyond the limit of " + Numbers.MAX_EXPONENT);
+        }
+        if (length == null) { // the single-entry path's message: the names this variant takes
+            throw state.error(step, step.column(), w.entry(name, 0, BigInteger.ZERO, 0));
+        }
+        java.util.List<Step.Field> xs = step.fields().stream().filter(f -> f.key().equals("x")).toList();
+        if (xs.size() != length) {
+            throw state.error(step, xs.size() > length ? xs.get(length).column() : step.column(), "vector '"
+                    + name + "' has " + length + " entries, this line gives " + xs.size());
+        }
+        for (int i = 0; i < length; i++) {
+            Numbers.Dyadic value = Fields.dyadic(step, state, xs.get(i));
+            String problem = w.entry(name, i, value.numerator(), value.exponent() + exponent.intValue());
+            if (problem != null) {
+                throw state.error(step, xs.get(i).column(), problem);
+            }
+        }
     }
 }

@@ -758,9 +758,64 @@ class CheckRejectionTest {
         "average-attention max 1 nonmax 0 value 1/3|1/3|dyadic",
         "gap-case query 0 max 1 nonmax 0 count 1|gap-case|'eqwq-1-left' has 0 of its 6 entries"})
     void malformedGridWitnessesAreUnusableAtTheirPosition(String spec) throws IOException {
+        assertStepUnusable("eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff", spec);
+    }
+
+    /**
+     * spec = "STEP|TEXT|PHRASE": the one-step certificate of the strategy is unusable at line 6, at the column of
+     * TEXT in STEP (of its last word when TEXT is "index 9"), with PHRASE in the message.
+     */
+    private void assertStepUnusable(String strategy, String spec) throws IOException {
         String[] parts = spec.split("\\|");
-        String strategy = "eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff";
         write(header("0").replace("strategy brute-force", "strategy " + strategy) + parts[0] + "\n");
         assertUnusable(check(), 6, column(parts[0], parts[1].equals("index 9") ? "9" : parts[1]), parts[2]);
+    }
+
+    /** Whole vectors (docs/language.md, "Rows and whole vectors"): each malformed one is unusable at its column. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "vector name eqwq-1-left x 1 x 2 x 3|vector|has 6 entries, this line gives 3",
+        "vector name eqwq-1-left x 1 x 2 x 3 x 4 x 5 x 6 x 7|x 7|has 6 entries, this line gives 7",
+        "vector name eqwq-1-left x 1 x 2 x 0.1 x 4 x 5 x 6|0.1|dyadic",
+        "vector name eqwq-1-left x 1 x 2 x 3 x 4 x 5 x y|y|field 'x' must be a number",
+        "vector name eqwq-1-left exponent 200000 x 1 x 2 x 3 x 4 x 5 x 6|200000|beyond the limit",
+        "vector name eqwq-1-left exponent 1.5 x 1 x 2 x 3 x 4 x 5 x 6|1.5|must be an integer",
+        "vector name eq-1-left x 1|vector|takes no vector 'eq-1-left'",
+        "vector name eqwq-1-left index 0 x 1 x 2 x 3 x 4 x 5 x 6|index|unknown field 'index'",
+        "vector name 3 x 1 x 2 x 3 x 4 x 5 x 6|3|must name a vector"})
+    void malformedWholeVectorsAreUnusableAtTheirColumn(String spec) throws IOException {
+        malformedGridWitnessesAreUnusableAtTheirPosition(spec);
+    }
+
+    @Test
+    void anEntryGivenByASingleLineAndAgainByAWholeVectorIsUnusable() throws IOException {
+        String whole = "vector name eqwq-1-left exponent -2 x 1 x 2 x 3 x 4 x 5 x 6";
+        write(header("0").replace("strategy brute-force", "strategy eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff")
+                + "vector name eqwq-1-left index 2 value 0\n" + whole + "\n");
+        assertUnusable(check(), 7, column(whole, "x 3"), "entry 2 of vector 'eqwq-1-left' given twice");
+    }
+
+    /** Rows (docs/language.md): each malformed one is unusable input (exit 2) at the offending field. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "case-row nonmax 0 max 1 n2 none|nonmax|field 1 must be 'max'",
+        "case-row max 1|case-row|field 2 must be 'nonmax'",
+        "case-row max 6 nonmax 0 n1 none|6|max outside 0..5",
+        "case-row max 1 nonmax 3 n1 none|3|nonmax outside 0..2",
+        "case-row max x nonmax 1 n1 0|x nonmax|must be an integer",
+        "case-row max 3 nonmax 1 n1 none|none|'none' (no upto) only when nonmax is 0",
+        "case-row max 3 nonmax 0 n1 2|2|upto is meaningless when nonmax is 0",
+        "case-row max 3 nonmax 1 n0 1|n0|covers at least one query",
+        "case-row max 3 nonmax 1 n5 1|n5|ends at max 3 at most; this one covers queries 0..4",
+        "case-row max 3 nonmax 1 n2 1 n1 0 n2 2|n2 2|this one covers queries 3..4",
+        "case-row max 3 nonmax 1 n1 1 n1x 0|n1x|expected a range field",
+        "case-row max 3 nonmax 1 q0 1|q0|expected a range field nL",
+        "case-row max 3 nonmax 1 n1 maybe|maybe|an integer upto, 'none' or 'skip'",
+        "case-row max 3 nonmax 1 n1 1.5|1.5|an integer upto, 'none' or 'skip'",
+        "case-row max 3 nonmax 1 upto 1|upto|expected a range field nL",
+        "case-row max 3 nonmax 1 n1 1 count 4|count|expected a range field nL",
+        "gap-row max 1 nonmax 0 n1 none|gap-row|unknown rule for strategy cubic"})
+    void malformedRowsAreUnusableAtTheirColumn(String spec) throws IOException {
+        assertStepUnusable("cubic", spec);
     }
 }

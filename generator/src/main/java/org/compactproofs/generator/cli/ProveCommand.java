@@ -50,7 +50,7 @@ final class ProveCommand implements Callable<Integer> {
             }
             case "cubic" -> CubicProver.prove(file, out);
             case "subcubic-maxdiff" -> CubicProver.write(file, out,
-                    new MaxDiffSearch(FloatCircuits.of(file.model())).cases(), strategy, "maxdiff-case",
+                    new MaxDiffSearch(FloatCircuits.of(file.model())).cases(), strategy, "maxdiff-row",
                     "rule S1 (docs/rules.md): the checker bounds all outputs at once, in O(k log k) per case");
             case "subcubic-union" -> org.compactproofs.generator.strategy.subcubic.UnionProver.prove(file, out);
             default -> {

@@ -81,7 +81,7 @@ class CubicEndToEndTest {
         org.compactproofs.generator.model.SafetensorsWriter.write(named.model(), modelFile);
         Path cert = dir.resolve("valid.cert");
         assertTrue(proveAndCheck(modelFile, cert).accepted());
-        List<String> lines = Files.readAllLines(cert);
+        List<String> lines = SingleSteps.expand(Files.readAllLines(cert));
         int cases = 0;
         for (int i = 0; i < lines.size(); i++) {
             Matcher mt = CASE.matcher(lines.get(i));
@@ -146,7 +146,7 @@ class CubicEndToEndTest {
 
     private void assertEnlargementsRejected(Path modelFile, Path cert, String rule) throws Exception {
         Model model = ModelReader.read(modelFile).model();
-        List<String> lines = Files.readAllLines(cert);
+        List<String> lines = SingleSteps.expand(Files.readAllLines(cert));
         org.compactproofs.generator.model.FloatCircuits circuits = org.compactproofs.generator.model.FloatCircuits.of(model);
         int rejected = 0, accepted = 0;
         for (int i = 0; i < lines.size() && rejected + accepted < 15; i += 97) {

@@ -102,7 +102,7 @@ class GridEndToEndTest {
         Path cert = dir.resolve("valid.cert");
         String variant = "eupu-svd-query+max-diff--attn-mean-query+diff--attn-err-mean+max-diff-subproduct";
         assertTrue(proveAndCheck(variant, model, cert).accepted());
-        List<String> lines = Files.readAllLines(cert);
+        List<String> lines = SingleSteps.expand(Files.readAllLines(cert));
         int firstCase = first(lines, "gap-case"), firstVector = first(lines, "vector"), firstAverage = first(lines, "average-attention");
 
         List<String> inflated = new ArrayList<>(lines);
@@ -136,6 +136,45 @@ class GridEndToEndTest {
         assertMalformed(model, foreign, firstVector + 1, "takes no vector");
     }
 
+    /**
+     * The compact forms as the generator writes them: the rows and whole vectors of a grid certificate judged as
+     * the single steps they stand for; a row's upto enlarged past the generator's is rejected at that row's line
+     * and range field; a whole vector missing its last entry is malformed at its line.
+     */
+    @Test
+    void compactFormsAreJudgedAsTheirSingleSteps() throws Exception {
+        Path model = RepositoryFiles.shippedModel(123), cert = dir.resolve("compact.cert");
+        Verdict compact = proveAndCheck("eupu-svd-query+max-diff--attn-mean-query+diff--attn-err-mean+max-diff-subproduct",
+                model, cert);
+        List<String> lines = Files.readAllLines(cert);
+        Verdict expanded = checkText(model, SingleSteps.expand(lines));
+        assertTrue(compact.accepted() && expanded.accepted());
+        assertEquals(compact.proven(), expanded.proven());
+        assertEquals(compact.operations(), expanded.operations(), "the same work: rows run the steps' check");
+        int rejected = 0;
+        for (int i = first(lines, "gap-row"); i < lines.size() && rejected < 5; i += 7) {
+            java.util.regex.Matcher mt = java.util.regex.Pattern.compile("^gap-row max (\\d+) nonmax [1-9].*? (n\\d+) (\\d+)")
+                    .matcher(lines.get(i));
+            if (!mt.find() || Integer.parseInt(mt.group(3)) + 1 >= Integer.parseInt(mt.group(1))) {
+                continue;
+            }
+            List<String> enlarged = new ArrayList<>(lines);
+            enlarged.set(i, lines.get(i).substring(0, mt.start(3)) + (Integer.parseInt(mt.group(3)) + 1)
+                    + lines.get(i).substring(mt.end(3)));
+            Verdict v = checkText(model, enlarged);
+            if (!v.accepted()) {
+                rejected++;
+                assertEquals(i + 1, v.failure().line());
+                assertEquals(mt.start(2) + 1, v.failure().column(), "the enlarged range's field");
+            }
+        }
+        assertTrue(rejected >= 3, rejected + " enlarged rows rejected");
+        int vector = first(lines, "vector");
+        List<String> shortVector = new ArrayList<>(lines);
+        shortVector.set(vector, lines.get(vector).replaceFirst(" x \\S+$", ""));
+        assertMalformed(model, shortVector, vector + 1, "entries, this line gives");
+    }
+
     /** Shrinking the witnesses' effect: a wildly wrong average or peel can only cost cases, never add any. */
     @Test
     void wrongWitnessesOnlyLoseCases() throws Exception {
@@ -144,7 +183,7 @@ class GridEndToEndTest {
         String variant = "eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff";
         Verdict valid = proveAndCheck(variant, model, cert);
         assertTrue(valid.accepted());
-        List<String> lines = new ArrayList<>(Files.readAllLines(cert));
+        List<String> lines = new ArrayList<>(SingleSteps.expand(Files.readAllLines(cert)));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("vector") || lines.get(i).startsWith("average-attention")) {
                 lines.set(i, lines.get(i).replaceFirst("value \\S+", "value 0x1.8p1"));
@@ -181,7 +220,7 @@ class GridEndToEndTest {
         Verdict s2 = proveAndCheck(org.compactproofs.checker.rules.Strategies.UNION_VARIANT, model, dir.resolve("s2.cert"));
         assertTrue(union.accepted() && s1.accepted() && s2.accepted());
         assertTrue(union.certifiedCount().compareTo(s1.certifiedCount().max(s2.certifiedCount())) > 0);
-        List<String> lines = Files.readAllLines(cert);
+        List<String> lines = SingleSteps.expand(Files.readAllLines(cert));
         int gap = first(lines, "gap-case");
         List<String> twice = new ArrayList<>(lines);
         twice.add(gap + 1, lines.get(gap).replaceFirst("^gap-case", "maxdiff-case"));

@@ -43,7 +43,7 @@ public final class CaseFinder {
         }
     }
 
-    static BigInteger binomial(int n, int r) {
+    public static BigInteger binomial(int n, int r) {
         BigInteger b = BigInteger.ONE;
         for (int i = 0; i < r; i++) {
             b = b.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));

@@ -14,6 +14,7 @@ import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GapBounds;
 import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.cert.CertificateWriter;
+import org.compactproofs.generator.cert.Rows;
 import org.compactproofs.generator.strategy.cubic.CaseFinder;
 import org.compactproofs.generator.strategy.cubic.CubicCase;
 
@@ -26,6 +27,8 @@ import org.compactproofs.generator.strategy.cubic.CubicCase;
  * accepts; what the generator contributes is the search and the witnesses.
  */
 public final class GridProver {
+    /** Significant bits kept in witness vectors and average attentions: any witness is sound, short ones are cheap. */
+    static final int VECTOR_BITS = 16, AVERAGE_BITS = 10;
     private final Model model;
     private final IntervalTables tables;
     private final Map<String, double[]> witnesses;
@@ -51,12 +54,12 @@ public final class GridProver {
         for (GridVariant.Factor f : variant.factors()) {
             for (int j = 1; j <= f.peels(); j++) {
                 for (String side : new String[] {"-left", "-right"}) {
-                    vectors.put(f.name() + "-" + j + side, witnesses.get(f.name() + "-" + j + side));
+                    vectors.put(f.name() + "-" + j + side, Rows.round(witnesses.get(f.name() + "-" + j + side), VECTOR_BITS));
                 }
             }
         }
         if (variant.directPathWitness()) {
-            vectors.put("eupu-centre", witnesses.get("eupu-centre"));
+            vectors.put("eupu-centre", Rows.round(witnesses.get("eupu-centre"), VECTOR_BITS));
         }
         vectors.forEach((name, x) -> exact.put(name, DyadicMatrix.of(new double[][] {x})));
         Map<Integer, Double> averages = new HashMap<>();
@@ -96,7 +99,7 @@ public final class GridProver {
                 BigInteger bestCount = BigInteger.valueOf(-1);
                 double bestAverage = 0;
                 for (double quantile : new double[] {-1, 0, 0.1, 0.25, 0.5}) {
-                    double abar = quantile < 0 ? 0 : alphas.get((int) (quantile * (alphas.size() - 1)));
+                    double abar = quantile < 0 ? 0 : Rows.round(alphas.get((int) (quantile * (alphas.size() - 1))), AVERAGE_BITS);
                     candidate.put(key, abar);
                     List<CubicCase> found = new ArrayList<>();
                     for (int q = 0; q <= m; q++) {
@@ -147,19 +150,11 @@ public final class GridProver {
         try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, proof.variant().name())) {
             w.comment("rule S2 (docs/rules.md): one variant of the reference's sub-cubic grid; witnesses, then cases");
             w.comment("unexplained dimension " + proof.variant().unexplainedDimension(file.model().vocab(), file.model().dModel()));
-            proof.vectors().keySet().stream().sorted().forEach(name -> {
-                double[] x = proof.vectors().get(name);
-                for (int i = 0; i < x.length; i++) {
-                    w.line("vector name " + name + " index " + i + " value " + Double.toHexString(x[i]));
-                }
-            });
+            proof.vectors().keySet().stream().sorted().forEach(name -> w.line(Rows.vector(name, proof.vectors().get(name))));
             proof.averages().keySet().stream().sorted().forEach(key -> w.line("average-attention max " + key / k
-                    + " nonmax " + key % k + " value " + Double.toHexString(proof.averages().get(key))));
-            w.comment(proof.cases().size() + " cases");
-            for (CubicCase c : proof.cases()) {
-                w.line("gap-case query " + c.query() + " max " + c.max() + " nonmax " + c.nonmax()
-                        + (c.nonmax() > 0 ? " upto " + c.upTo() : "") + " count " + c.count());
-            }
+                    + " nonmax " + key % k + " value " + Rows.number(proof.averages().get(key))));
+            w.comment(proof.cases().size() + " cases, one row per (max, nonmax) (docs/language.md)");
+            Rows.of("gap-row", proof.cases()).forEach(w::line);
         }
         return claim;
     }

@@ -11,6 +11,7 @@ import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.checker.rules.Strategies;
 import org.compactproofs.generator.cert.CertificateWriter;
+import org.compactproofs.generator.cert.Rows;
 import org.compactproofs.generator.model.FloatCircuits;
 import org.compactproofs.generator.strategy.cubic.CubicCase;
 import org.compactproofs.generator.strategy.grid.GridProver;
@@ -44,15 +45,23 @@ public final class UnionProver {
         BigInteger claim = cases.stream().map(x -> x.c().count()).reduce(BigInteger.ZERO, BigInteger::add);
         long fromGrid = cases.stream().filter(x -> x.rule().equals("gap-case")).count();
         try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, "subcubic-union")) {
-            w.comment("each case by rule S1 (maxdiff-case) or by rule S2 (gap-case, " + Strategies.UNION_VARIANT + "),");
+            w.comment("each case by rule S1 (maxdiff-row) or by rule S2 (gap-row, " + Strategies.UNION_VARIANT + "),");
             w.comment("whichever covers more; " + cases.size() + " cases, " + fromGrid + " of them by S2");
-            for (Choice x : cases) {
-                CubicCase c = x.c();
-                w.line(x.rule() + " query " + c.query() + " max " + c.max() + " nonmax " + c.nonmax()
-                        + (c.nonmax() > 0 ? " upto " + c.upTo() : "") + " count " + c.count());
+            List<String> rows = new ArrayList<>(); // interleaved by (max, nonmax): each row's rule is its first word
+            for (String rule : new String[] {"maxdiff", "gap"}) {
+                rows.addAll(Rows.of(rule + "-row", cases.stream().filter(x -> x.rule().equals(rule + "-case"))
+                        .map(Choice::c).toList()));
             }
+            rows.sort(Comparator.comparing(UnionProver::rowOrder));
+            rows.forEach(w::line);
         }
         return claim;
+    }
+
+    /** A row's (max, nonmax), for listing the two rules' rows in one order. */
+    private static long rowOrder(String row) {
+        String[] f = row.split(" ");
+        return Long.parseLong(f[2]) * 1000 + Long.parseLong(f[4]);
     }
 
     private static long key(CubicCase c) {
