@@ -37,11 +37,12 @@ public final class Commands {
             err.flush();
             return ExitCodes.UNUSABLE_INPUT;
         }
-        if (ex instanceof OutOfMemoryError) {
-            err.println("error: out of memory (raise the Java heap with -Xmx)");
-        } else {
-            err.println("internal error (please report): " + ex);
+        if (ex instanceof OutOfMemoryError) { // a hostile shape within the limits (docs/trusted-base.md, "Limits")
+            err.println("error: the input needs more memory than this Java heap has (raise it with -Xmx)");
+            err.flush();
+            return ExitCodes.UNUSABLE_INPUT;
         }
+        err.println("internal error (please report): " + ex);
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }

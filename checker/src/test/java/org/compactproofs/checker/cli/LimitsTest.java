@@ -172,4 +172,26 @@ class LimitsTest {
         assertEquals(ExitCodes.UNUSABLE_INPUT, p.waitFor(), out);
         assertTrue(out.startsWith("error: " + model + ": does not fit in the Java heap"), out);
     }
+
+    /**
+     * A hostile shape under the key cap (v = 2,048, d_model 1: 8 million keys) whose exact v x v tables need far
+     * more than a 64 MB heap: exit 2 with one line, never exit 3 or a stack trace.
+     */
+    @Test
+    void tablesBeyondTheHeapAreUnusableNotAnInternalError() throws Exception {
+        int v = 2048;
+        Path model = dir.resolve("wide-tables.safetensors");
+        Files.write(model, TestModels.randomModel(v, 2, 1, 1, 3));
+        Path cert = dir.resolve("wide-tables.cert");
+        Files.writeString(cert, "compact-proofs certificate 1\nmodel sha256:" + ModelReader.read(model).sha256()
+                + "\ntask max-of-k vocab " + v + " context 2 distribution uniform\nclaim correct 1 of "
+                + ((long) v * v) + "\nstrategy cubic\ncase query 0 max 1 nonmax 0 count 1\n");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"), CheckerMain.class.getName(), "check", "--model",
+                model.toString(), "--cert", cert.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.UNUSABLE_INPUT, p.waitFor(), out);
+        assertTrue(out.contains("error: the input needs more memory than this Java heap has"), out);
+        assertFalse(out.contains("\tat "), out);
+    }
 }
