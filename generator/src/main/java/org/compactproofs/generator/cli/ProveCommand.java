@@ -69,7 +69,7 @@ final class ProveCommand implements Callable<Integer> {
         } else if (s < 86400 * 365.25) {
             return String.format("%.1f days", s / 86400);
         }
-        return String.format("%.3g years", years.doubleValue()).replace("e+", "e");
+        return String.format("%.3g years", years.doubleValue()).replaceAll("e\\+0*", "e");
     }
 
     /** Writes a certificate of the named strategy; returns its claim. */
