@@ -4,11 +4,14 @@ import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.generator.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
-/** Options that change the model or training run away from the paper's Max-of-4 configuration. */
+/**
+ * Options that change the model or training run away from the paper's Max-of-4 configuration. {@code --context K}
+ * alone gives the reference's MAX_OF_K_CONFIG for K = 5, 10, 20 (see {@link TrainingConfig}).
+ */
 final class ModelSizeOptions {
     @Option(names = "--vocab", defaultValue = "64", description = "Vocabulary size (default: ${DEFAULT-VALUE}).")
     int vocab;
-    @Option(names = "--context", defaultValue = "4", description = "Context length K (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--context", defaultValue = "4", description = "Context length K; 5, 10, 20 give the reference's MAX_OF_<K>_CONFIG (default: ${DEFAULT-VALUE}).")
     int context;
     @Option(names = "--d-model", defaultValue = "32", description = "Residual width (default: ${DEFAULT-VALUE}).")
     int dModel;

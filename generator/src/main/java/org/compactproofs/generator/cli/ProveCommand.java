@@ -1,10 +1,14 @@
 package org.compactproofs.generator.cli;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.generator.model.AccuracyEvaluator;
 import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.strategy.grid.GridProver;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceProver;
@@ -32,20 +36,47 @@ final class ProveCommand implements Callable<Integer> {
         ModelReader.ModelFile file = ModelReader.read(model);
         long start = System.nanoTime();
         BigInteger claim = prove(strategy, file, out, Threads.resolve(threads));
-        long total = file.model().inputCount();
-        System.out.printf("wrote %s: strategy %s, claim %s of %d correct (%s), %.2f s%n", out, strategy, claim, total,
-                TrainedModel.decimal(claim.longValue(), total), (System.nanoTime() - start) / 1e9);
+        BigInteger total = TrainedModel.inputs(file.model());
+        System.out.printf("wrote %s: strategy %s, claim %s of %s correct (%s), %.2f s%n", out, strategy, claim, total,
+                TrainedModel.decimal(claim, total), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /**
+     * Brute force enumerates every input; above {@link TrainedModel#MAX_ENUMERATION} (2^31) inputs it is refused
+     * before starting, with the generator's time estimated from a rate measured now on a slice of the model.
+     */
+    static void refuseInfeasibleBruteForce(Model m, int threads) {
+        if (TrainedModel.inputsAtMost(m, TrainedModel.MAX_ENUMERATION)) {
+            return;
+        }
+        double rate = AccuracyEvaluator.measuredRate(FloatCircuits.of(m), threads);
+        BigDecimal seconds = new BigDecimal(TrainedModel.inputs(m)).divide(BigDecimal.valueOf(rate), MathContext.DECIMAL64);
+        throw new UnusableInputException(String.format("brute force over %d^%d = %s inputs is out of reach (limit 2^31):"
+                + " at %.3g inputs/s (measured now on this machine, %d threads) the generator alone would need %s,"
+                + " and the checker's exact re-check longer still; use a structured strategy (cubic, subcubic-*)",
+                m.vocab(), m.context(), TrainedModel.inputs(m), rate, threads, duration(seconds)));
+    }
+
+    /** A duration for people: seconds, hours, days or years, whichever reads best. */
+    static String duration(BigDecimal seconds) {
+        double s = seconds.doubleValue();
+        BigDecimal years = seconds.divide(BigDecimal.valueOf(365.25 * 86400), MathContext.DECIMAL64);
+        if (s < 3600) {
+            return String.format("%.0f s", s);
+        } else if (s < 86400 * 3) {
+            return String.format("%.1f hours", s / 3600);
+        } else if (s < 86400 * 365.25) {
+            return String.format("%.1f days", s / 86400);
+        }
+        return String.format("%.3g years", years.doubleValue()).replaceAll("e\\+0*", "e");
     }
 
     /** Writes a certificate of the named strategy; returns its claim. */
     static BigInteger prove(String strategy, ModelReader.ModelFile file, Path out, int threads) {
         return switch (strategy) {
             case "brute-force" -> {
-                if (file.model().inputCount() > TrainedModel.MAX_EXHAUSTIVE * 16) {
-                    throw new UnusableInputException("brute force over " + file.model().vocab() + "^"
-                            + file.model().context() + " inputs is out of reach; use a structured strategy");
-                }
+                refuseInfeasibleBruteForce(file.model(), threads);
                 yield BruteForceProver.prove(file, out, threads);
             }
             case "cubic" -> CubicProver.prove(file, out);

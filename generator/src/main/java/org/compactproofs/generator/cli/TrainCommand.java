@@ -37,6 +37,9 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("accuracy %d / %d = %s (float evaluation of every input; not a proof)%n",
                     t.accuracy().correct(), t.accuracy().total(),
                     TrainedModel.decimal(t.accuracy().correct(), t.accuracy().total()));
+        } else {
+            System.out.printf("accuracy not enumerated (%s inputs); 'generator accuracy' estimates it by sampling%n",
+                    TrainedModel.inputs(t.model()));
         }
         System.out.println("wrote " + out + " (sha256 " + ModelReader.sha256(bytes) + ")");
         return 0;

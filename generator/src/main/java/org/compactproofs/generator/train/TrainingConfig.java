@@ -10,6 +10,12 @@ import java.util.Map;
  * 0.01; batch 128, 3000 steps of fresh uniformly random sequences; loss = mean cross-entropy of the last
  * position's logits against the maximum; TransformerLens' initialisation: every weight matrix normal with
  * standard deviation 0.8 / sqrt(d_model).
+ *
+ * <p>The reference's MAX_OF_5_CONFIG, MAX_OF_10_CONFIG and MAX_OF_20_CONFIG are MAX_OF_4_CONFIG with only
+ * {@code seq_len} changed (and, for 10 and 20, an optional {@code d_vocab_out}, 64 by default): same optimiser,
+ * batch, 3000 steps and uniform data. So {@code paper(seed).withSizes(64, K, 32, 32)} is the reference's
+ * configuration for K. (Its 50,000-step MAX_OF_10_SINGLE_CONFIG, with Adam and the plain log-softmax, is only the
+ * command-line default of its train.py, not what the paper's models use.)
  */
 public record TrainingConfig(long seed, int vocab, int context, int dModel, int dHead, int steps, int batchSize,
                              double learningRate, double beta1, double beta2, double epsilon, double weightDecay,

@@ -40,12 +40,15 @@ class GeneratorCliTest {
     @Test
     void trainSeedsWritesAnIndexAndResumes() throws Exception {
         String[] args = {"train-seeds", "--seeds", "5,6", "--dir", dir.toString(), "--vocab", "6", "--context", "2",
-                "--steps", "300", "--jobs", "2"};
+                "--steps", "300", "--jobs", "2", "--samples", "20000"};
         CliRun first = run(args);
         assertEquals(0, first.exitCode(), first.stderr());
         assertTrue(Files.exists(dir.resolve("seed-5.safetensors")));
         String index = Files.readString(dir.resolve("index.json"));
         assertTrue(index.contains("\"seed\" : 6"), index);
+        assertTrue(index.contains("\"accuracy\" : ") && index.contains("\"sampledAccuracyEstimate\" : ")
+                && index.contains("\"sampledAccuracy95Low\" : ") && index.contains("\"samples\" : 20000")
+                && index.contains("ESTIMATE, not a certified bound"), index);
         CliRun again = run(args);
         assertTrue(again.stderr().contains("training 0 seeds (2 already up to date)"), again.stderr());
         assertEquals(index, Files.readString(dir.resolve("index.json")));
@@ -80,6 +83,40 @@ class GeneratorCliTest {
                 "--out", file.resolve("sub/model.safetensors").toString());
         assertTrue(r.exitCode() == 2, r.stderr());
         assertTrue(r.stderr().contains("cannot write"), r.stderr());
+        assertNoStackTrace(r);
+    }
+
+    /** A sampled accuracy is labelled as an estimate with its interval, on request or automatically above 2^31. */
+    @Test
+    void accuracySamplesOnRequestAndAboveTheEnumerationLimit() {
+        Path small = dir.resolve("small.safetensors");
+        assertEquals(0, run("train", "--seed", "3", "--vocab", "8", "--context", "3", "--steps", "50", "--quiet",
+                "--out", small.toString()).exitCode());
+        CliRun sampled = run("accuracy", small.toString(), "--samples", "5000");
+        assertEquals(0, sampled.exitCode(), sampled.stderr());
+        assertTrue(sampled.stdout().contains("accuracy ESTIMATE ") && sampled.stdout().contains("95% Wilson interval")
+                && sampled.stdout().contains("not a certified bound"), sampled.stdout());
+        Path big = dir.resolve("big.safetensors"); // 8^11 = 2^33 inputs
+        assertEquals(0, run("train", "--seed", "3", "--vocab", "8", "--context", "11", "--steps", "1", "--quiet",
+                "--out", big.toString()).exitCode());
+        CliRun auto = run("accuracy", big.toString(), "--threads", "2");
+        assertEquals(0, auto.exitCode(), auto.stderr());
+        assertTrue(auto.stdout().contains("8^11 = 8589934592 inputs are too many to enumerate")
+                && auto.stdout().contains("accuracy ESTIMATE "), auto.stdout());
+    }
+
+    /** Brute force refuses above 2^31 inputs before starting, with the time it would take at a measured rate. */
+    @Test
+    void bruteForceRefusesWithItsEstimatedCost() {
+        Path big = dir.resolve("big.safetensors");
+        assertEquals(0, run("train", "--seed", "3", "--vocab", "8", "--context", "11", "--steps", "1", "--quiet",
+                "--out", big.toString()).exitCode());
+        CliRun r = run("prove", "--strategy", "brute-force", "--model", big.toString(), "--out",
+                dir.resolve("c.cert").toString(), "--threads", "2");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("8^11 = 8589934592 inputs is out of reach")
+                && r.stderr().contains("inputs/s (measured now") && r.stderr().contains("would need"), r.stderr());
+        assertFalse(Files.exists(dir.resolve("c.cert")));
         assertNoStackTrace(r);
     }
 }

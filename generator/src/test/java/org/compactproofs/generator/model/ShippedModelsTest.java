@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
@@ -43,6 +44,8 @@ class ShippedModelsTest {
             assertEquals(e.get("accuracy").asText(), m.metadata().get("accuracy"));
             boolean meets = Double.parseDouble(e.get("accuracy").asText()) >= 0.99;
             assertEquals(meets, e.get("meetsTarget").asBoolean(), "seed " + seeds[i]);
+            assertTrue(e.get("sampledAccuracyMethod").asText().startsWith("ESTIMATE, not a certified bound"));
+            assertEquals(seeds[i], e.get("sampleSeed").asLong(), "independent samples per model");
             if (!meets) {
                 below++;
                 assertFalse(e.get("note").asText().isBlank(), "a model below target says why");
@@ -51,6 +54,36 @@ class ShippedModelsTest {
         Arrays.sort(seeds);
         assertTrue(Arrays.equals(PaperSeeds.all(), seeds));
         assertTrue(below <= 5, below + " seeds below target");
+    }
+
+    /**
+     * The Max-of-5, 10 and 20 models: the paper's ten smallest seeds, files matching the index, the reference's
+     * sizes, and every entry's sampled accuracy labelled as an estimate whose 95% interval contains it (and, for
+     * K = 5, an exhaustive count next to it).
+     */
+    @Test
+    void largerContextIndexesMatchTheirFilesAndLabelTheirEstimates() throws Exception {
+        long[] tenSmallest = Arrays.copyOf(PaperSeeds.all(), 10);
+        for (int k : new int[] {5, 10, 20}) {
+            Path dir = RepositoryFiles.root().resolve("certificates/models/max-of-" + k);
+            JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
+            assertEquals(10, index.size());
+            for (int i = 0; i < 10; i++) {
+                JsonNode e = index.get(i);
+                assertEquals(tenSmallest[i], e.get("seed").asLong());
+                ModelReader.ModelFile file = ModelReader.read(dir.resolve(e.get("file").asText()));
+                assertEquals(e.get("sha256").asText(), file.sha256());
+                Model m = file.model();
+                assertEquals(List.of(64, k, 32, 32), List.of(m.vocab(), m.context(), m.dModel(), m.dHead()));
+                assertEquals(java.math.BigInteger.valueOf(64).pow(k), e.get("inputs").bigIntegerValue());
+                double estimate = Double.parseDouble(e.get("sampledAccuracyEstimate").asText());
+                assertTrue(Double.parseDouble(e.get("sampledAccuracy95Low").asText()) <= estimate
+                        && estimate <= Double.parseDouble(e.get("sampledAccuracy95High").asText()));
+                assertEquals(1_000_000, e.get("samples").asLong());
+                assertTrue(e.get("sampledAccuracyMethod").asText().startsWith("ESTIMATE, not a certified bound"));
+                assertEquals(k == 5, e.has("correct"), "exhaustive count exactly where feasible");
+            }
+        }
     }
 
     /** Re-measures every shipped model's accuracy exhaustively (about 2 minutes). */

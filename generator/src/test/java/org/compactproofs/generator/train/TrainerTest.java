@@ -74,6 +74,17 @@ class TrainerTest {
         assertArrayEquals(shipped, SafetensorsWriter.toBytes(t.model()));
     }
 
+    /**
+     * The same for Max-of-5 (the reference's MAX_OF_5_CONFIG is MAX_OF_4_CONFIG with context 5): retraining seed
+     * 50 reproduces the shipped file (about 6 s).
+     */
+    @Test
+    void retrainingMaxOf5Seed50ReproducesTheShippedFile() throws Exception {
+        byte[] shipped = Files.readAllBytes(RepositoryFiles.root().resolve("certificates/models/max-of-5/seed-50.safetensors"));
+        TrainedModel t = TrainedModel.train(TrainingConfig.paper(50).withSizes(64, 5, 32, 32), SILENT, 2);
+        assertArrayEquals(shipped, SafetensorsWriter.toBytes(t.model()));
+    }
+
     @Test
     void paperSeedsAreTheReferenceList() {
         long[] seeds = PaperSeeds.all();
