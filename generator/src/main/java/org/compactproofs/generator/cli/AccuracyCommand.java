@@ -24,7 +24,7 @@ final class AccuracyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model m = ModelReader.read(model).model();
-        if (m.inputCount() > TrainedModel.MAX_EXHAUSTIVE * 16) {
+        if (org.compactproofs.generator.model.Inputs.count(m).compareTo(java.math.BigInteger.ONE.shiftLeft(32)) > 0) {
             throw new UnusableInputException(model + ": " + m.vocab() + "^" + m.context()
                     + " inputs are too many to evaluate exhaustively");
         }

@@ -150,8 +150,9 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             AccuracyEvaluator.evaluate(c, Runtime.getRuntime().availableProcessors());
             double brute = seconds(start);
-            System.out.printf("model %s: cubic claim %s of %d (%.5f)%n", model, claim, file.model().inputCount(),
-                    claim.doubleValue() / file.model().inputCount());
+            java.math.BigInteger total = org.compactproofs.generator.model.Inputs.count(file.model());
+            System.out.printf("model %s: cubic claim %s of %s (%.5f)%n", model, claim, total,
+                    claim.doubleValue() / total.doubleValue());
             System.out.printf("cubic generation: %.3f s (best of %d, writing the certificate included)%n", best, repeat);
             System.out.printf("certificate: %,d bytes, %,d gzipped%s%n", text.length, gz.size(),
                     out != null ? " (" + out + ")" : "");

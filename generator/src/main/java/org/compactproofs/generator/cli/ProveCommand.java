@@ -9,9 +9,9 @@ import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.strategy.grid.GridProver;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceProver;
 import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.model.Inputs;
 import org.compactproofs.generator.strategy.cubic.CubicProver;
 import org.compactproofs.generator.strategy.subcubic.MaxDiffSearch;
-import org.compactproofs.generator.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,9 +32,9 @@ final class ProveCommand implements Callable<Integer> {
         ModelReader.ModelFile file = ModelReader.read(model);
         long start = System.nanoTime();
         BigInteger claim = prove(strategy, file, out, Threads.resolve(threads));
-        long total = file.model().inputCount();
-        System.out.printf("wrote %s: strategy %s, claim %s of %d correct (%s), %.2f s%n", out, strategy, claim, total,
-                TrainedModel.decimal(claim.longValue(), total), (System.nanoTime() - start) / 1e9);
+        BigInteger total = Inputs.count(file.model());
+        System.out.printf("wrote %s: strategy %s, claim %s of %s correct (%s), %.2f s%n", out, strategy, claim, total,
+                Inputs.decimal(claim, total), (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
@@ -42,7 +42,7 @@ final class ProveCommand implements Callable<Integer> {
     static BigInteger prove(String strategy, ModelReader.ModelFile file, Path out, int threads) {
         return switch (strategy) {
             case "brute-force" -> {
-                if (file.model().inputCount() > TrainedModel.MAX_EXHAUSTIVE * 16) {
+                if (Inputs.count(file.model()).compareTo(BigInteger.ONE.shiftLeft(32)) > 0) {
                     throw new UnusableInputException("brute force over " + file.model().vocab() + "^"
                             + file.model().context() + " inputs is out of reach; use a structured strategy");
                 }
