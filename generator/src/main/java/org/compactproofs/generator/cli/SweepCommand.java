@@ -269,7 +269,7 @@ final class SweepCommand implements Callable<Integer> {
                     .put("certified", certified).put("total", total.toString())
                     .put("bound", new BigInteger(certified).doubleValue() / total.doubleValue())
                     .put("accepted", r.get("accepted").asBoolean())
-                    .put("generateSeconds", timing.get(name)[0]).put("checkSeconds", r.get("seconds").asDouble())
+                    .put("generateSeconds", millis(timing.get(name)[0])).put("checkSeconds", millis(r.get("seconds").asDouble()))
                     .put("certificateBytes", Files.size(stage.resolve(name + ".cert"))).put("certificateGzipBytes", Files.size(gz))
                     .put("checkerOperations", ops)
                     .put("unexplainedDimension", ResultsReport.unexplainedDimension(name, file.model().vocab(),
@@ -290,6 +290,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         Files.delete(stage);
         return out;
+    }
+
+    /** Seconds to the millisecond: finer digits are noise, and every row carries two. */
+    private static double millis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     /** {@code java -jar checker.jar audit STAGE --json --threads 2}: the separate process that judges. */
