@@ -108,8 +108,9 @@ final class ResultsReport {
                     + "best sub-cubic about 0.82; unexplained dimension 2^30 (brute force), 12,800 (cubic).\n\n");
         } else {
             md.append(by.containsKey("brute-force") ? "The true accuracy is the brute-force row (exact, every input "
-                    + "enumerated).\n\n" : "Brute force is out of reach (64^" + k + " inputs, more than 2^31): the first "
-                    + "row is the sampled estimate of the true accuracy, which no certificate backs.\n\n");
+                    + "enumerated).\n\n" : "Brute force is out of reach (" + total + " inputs, more than 2^31): "
+                    + (estimates.isEmpty() ? "the true accuracy is unknown (the model index has no sampled estimate)."
+                    : "the first row is the sampled estimate of the true accuracy, which no certificate backs.") + "\n\n");
         }
         md.append(HEADER);
         if (!estimates.isEmpty()) {
@@ -120,6 +121,7 @@ final class ResultsReport {
                 md.append(row(name, by.get(name)));
             }
         }
+        md.append('\n');
         List<SeedResult> cubic = by.getOrDefault("cubic", List.of());
         boolean exact = by.containsKey("brute-force");
         java.util.Map<Long, Double> truth = new java.util.HashMap<>();
@@ -133,7 +135,7 @@ final class ResultsReport {
         if (gap.length > 0) {
             double meanGap = java.util.Arrays.stream(gap).average().orElse(0);
             long within2 = java.util.Arrays.stream(gap).filter(d -> d <= 0.02).count();
-            md.append(String.format(Locale.ROOT, "%nCubic is on average %.2f percentage points below %s; %d of %d "
+            md.append(String.format(Locale.ROOT, "Cubic is on average %.2f percentage points below %s; %d of %d "
                     + "seeds are within 2 points.%n%n", 100 * meanGap, exact ? "brute force (the true accuracy)"
                     : "the sampled accuracy estimate", within2, gap.length));
         }
