@@ -76,8 +76,8 @@ public record Manifest(Path directory, List<Entry> entries) {
             expect(f.containsKey(name), file, "entry " + index + " with a string field \"" + name + "\"");
         }
         for (String name : List.of("certificate", "model")) {
-            Path resolved = directory.resolve(f.get(name)).normalize();
-            expect(!Path.of(f.get(name)).isAbsolute() && resolved.startsWith(directory.normalize()), file,
+            Path top = directory.toAbsolutePath().normalize(), resolved = top.resolve(f.get(name)).normalize();
+            expect(!Path.of(f.get(name)).isAbsolute() && resolved.startsWith(top), file, // absolute: "." works too
                     "entry " + index + ": a path inside the archive, not " + f.get(name));
         }
         return new Entry(f.get("certificate"), f.get("certificateSha256"), f.get("model"), f.get("modelSha256"),

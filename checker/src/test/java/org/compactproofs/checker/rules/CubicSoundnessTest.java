@@ -54,16 +54,8 @@ class CubicSoundnessTest {
             int[] x = new int[k];
             for (long n = 0; n < m.inputCount(); n++) {
                 decode(n, v, x);
-                int q = x[k - 1], mx = 0, nonmax = 0, largest = -1;
-                for (int t : x) {
-                    mx = Math.max(mx, t);
-                }
-                for (int i = 0; i < k - 1; i++) {
-                    if (x[i] != mx) {
-                        nonmax++;
-                        largest = Math.max(largest, x[i]);
-                    }
-                }
+                int[] key = key(x);
+                int q = key[0], mx = key[1], nonmax = key[2], largest = key[3];
                 size[q][mx][nonmax][largest + 1]++;
                 if (!oracle.isCorrect(x)) {
                     smallestBad[q][mx][nonmax] = Math.min(smallestBad[q][mx][nonmax], largest);
@@ -103,7 +95,25 @@ class CubicSoundnessTest {
         return new long[] {accepted, covered};
     }
 
-    private static void decode(long n, int v, int[] x) {
+    /**
+     * An input's case key: {query (the last token), max, nonmax (how many of the other k-1 positions hold a token
+     * other than the max), the largest such token (-1 if none)}.
+     */
+    static int[] key(int[] x) {
+        int k = x.length, q = x[k - 1], max = 0, nonmax = 0, largest = -1;
+        for (int t : x) {
+            max = Math.max(max, t);
+        }
+        for (int i = 0; i < k - 1; i++) {
+            if (x[i] != max) {
+                nonmax++;
+                largest = Math.max(largest, x[i]);
+            }
+        }
+        return new int[] {q, max, nonmax, largest};
+    }
+
+    static void decode(long n, int v, int[] x) {
         for (int i = x.length - 1; i >= 0; i--) {
             x[i] = (int) (n % v);
             n /= v;

@@ -13,7 +13,7 @@ import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 
 /**
- * Small models (vocabulary 4-10, context 2-5) for differential soundness tests: random at several scales,
+ * Small models (vocabulary 3-10, context 2-6) for differential soundness tests: random at several scales,
  * trained (test resources), and built to sit on edge cases: exact ties, equal attention scores, duplicated
  * embeddings and unembedding columns, nearly equal logits, integer weights, huge and tiny weights.
  */
@@ -28,7 +28,7 @@ public final class SmallModels {
     private SmallModels() {}
 
     static final int[][] SHAPES = {{4, 2}, {4, 3}, {4, 4}, {4, 5}, {5, 2}, {5, 3}, {5, 4}, {5, 5}, {6, 2}, {6, 3},
-        {6, 4}, {7, 2}, {7, 3}, {7, 4}, {8, 2}, {8, 3}, {8, 4}, {9, 2}, {9, 3}, {10, 2}, {10, 3}};
+        {6, 4}, {7, 2}, {7, 3}, {7, 4}, {8, 2}, {8, 3}, {8, 4}, {9, 2}, {9, 3}, {10, 2}, {10, 3}, {3, 6}, {4, 6}};
 
     /** Random gaussian weights (rounded to float32) at the given scale. */
     static Model random(long seed, int v, int k, int d, int h, double scale) {

@@ -1,5 +1,6 @@
 package org.compactproofs.generator.cli;
 
+import org.compactproofs.generator.model.Inputs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
@@ -33,7 +34,7 @@ final class AccuracyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model m = ModelReader.read(model).model();
-        boolean enumerable = TrainedModel.inputsAtMost(m, TrainedModel.MAX_ENUMERATION);
+        boolean enumerable = Inputs.enumerable(m);
         if (samples != null && samples <= 0) {
             throw new UnusableInputException("--samples must be positive");
         }
@@ -43,7 +44,7 @@ final class AccuracyCommand implements Callable<Integer> {
             AccuracyEvaluator.Result r = AccuracyEvaluator.evaluate(FloatCircuits.of(m), n);
             System.out.printf("correct %d of %d inputs%n", r.correct(), r.total());
             System.out.printf("accuracy %s (float evaluation of every input; not a proof)%n",
-                    TrainedModel.decimal(r.correct(), r.total()));
+                    Inputs.decimal(r.correct(), r.total()));
             System.out.printf("time %.2f s (%d threads, %d inputs on the underflow-safe slow path)%n",
                     (System.nanoTime() - start) / 1e9, n, r.slowPathInputs());
             return 0;
@@ -51,7 +52,7 @@ final class AccuracyCommand implements Callable<Integer> {
         long count = samples != null ? samples : SampledAccuracy.DEFAULT_SAMPLES;
         if (samples == null) {
             System.out.printf("%d^%d = %s inputs are too many to enumerate (limit 2^31): sampling %d instead%n",
-                    m.vocab(), m.context(), TrainedModel.inputs(m), count);
+                    m.vocab(), m.context(), Inputs.count(m), count);
         }
         SampledAccuracy.Estimate e = SampledAccuracy.estimate(FloatCircuits.of(m), count, sampleSeed, n);
         System.out.printf("sampled: %d correct of %d uniform random inputs%n", e.correct(), e.samples());

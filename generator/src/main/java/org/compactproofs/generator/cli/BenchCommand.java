@@ -150,8 +150,9 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             AccuracyEvaluator.evaluate(c, Runtime.getRuntime().availableProcessors());
             double brute = seconds(start);
-            System.out.printf("model %s: cubic claim %s of %d (%.5f)%n", model, claim, file.model().inputCount(),
-                    claim.doubleValue() / file.model().inputCount());
+            java.math.BigInteger total = org.compactproofs.generator.model.Inputs.count(file.model());
+            System.out.printf("model %s: cubic claim %s of %s (%.5f)%n", model, claim, total,
+                    claim.doubleValue() / total.doubleValue());
             System.out.printf("cubic generation: %.3f s (best of %d, writing the certificate included)%n", best, repeat);
             System.out.printf("certificate: %,d bytes, %,d gzipped%s%n", text.length, gz.size(),
                     out != null ? " (" + out + ")" : "");
@@ -165,19 +166,24 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "scaling", mixinStandardHelpOptions = true,
-            description = "The checker's work on certificates of strategies as the vocabulary grows (k = 4) and as the "
-                    + "context grows (v = 32), with the exponent fitted in v (least squares on log-log). The models are "
-                    + "trained once and shared by the strategies.")
+            description = "The checker's work and the certificate's size for strategies as the vocabulary grows (K = 4) "
+                    + "and as the context length K grows (at --context-vocab), with the exponents fitted in v and in K "
+                    + "(least squares on log-log). The models are trained once and shared by the strategies.")
     static final class Scaling implements Callable<Integer> {
         @Option(names = "--strategy", split = ",", defaultValue = "cubic",
                 description = "Strategies, comma-separated; 'grid' stands for every variant of the sub-cubic grid "
                         + "(default: ${DEFAULT-VALUE}).")
         List<String> strategies;
-        @Option(names = "--vocab", split = ",", defaultValue = "16,32,64,128", description = "Vocabularies (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--vocab", split = ",", defaultValue = "16,32,64,128", description = "Vocabularies at K = 4 (default: ${DEFAULT-VALUE}).")
         int[] vocab;
+        @Option(names = "--contexts", split = ",", defaultValue = "3,4,5", description = "Context lengths K at "
+                + "--context-vocab (default: ${DEFAULT-VALUE}).")
+        int[] contexts;
+        @Option(names = "--context-vocab", defaultValue = "32", description = "The vocabulary of the context series (default: ${DEFAULT-VALUE}).")
+        int contextVocab;
         @Option(names = "--steps", defaultValue = "600", description = "Training steps of each model (default: ${DEFAULT-VALUE}).")
         int steps;
-        @Option(names = "--summary", description = "Print only the fitted exponent per strategy.")
+        @Option(names = "--summary", description = "Print only the fitted exponents per strategy.")
         boolean summary;
 
         @Override
@@ -191,18 +197,26 @@ final class BenchCommand implements Runnable {
                 }
             }
             System.out.printf("models trained %d steps from the paper's initialisation; work = the checker's counted "
-                    + "operations (bounds, and for the grid its interval tables)%n", steps);
+                    + "operations (bounds, and for the grid its interval tables); bytes = the certificate, plain%n", steps);
             List<int[]> shapes = new ArrayList<>();
             for (int v : vocab) {
                 shapes.add(new int[] {v, 4});
             }
-            shapes.add(new int[] {32, 3});
-            shapes.add(new int[] {32, 5});
-            java.util.Map<String, List<double[]>> points = new java.util.LinkedHashMap<>();
+            for (int k : contexts) {
+                if (shapes.stream().noneMatch(s -> s[0] == contextVocab && s[1] == k)) {
+                    shapes.add(new int[] {contextVocab, k});
+                }
+            }
+            // per strategy: points (log v, log work) at K = 4; (log K, log work) and (log K, log bytes) at contextVocab
+            java.util.Map<String, List<double[]>> inV = new java.util.LinkedHashMap<>(), inK = new java.util.LinkedHashMap<>(),
+                    bytesInK = new java.util.LinkedHashMap<>();
             java.util.Map<String, StringBuilder> tables = new java.util.LinkedHashMap<>();
             for (String name : names) {
-                points.put(name, new ArrayList<>());
-                tables.put(name, new StringBuilder("    v   k   cases   checker work   work/(v^3 k^2)   work/(v^2 k^2)   check s\n"));
+                inV.put(name, new ArrayList<>());
+                inK.put(name, new ArrayList<>());
+                bytesInK.put(name, new ArrayList<>());
+                tables.put(name, new StringBuilder("    v   k   cases   checker work   work/(v^3 k^2)   work/(v^2 k^2)"
+                        + "   all operations   certificate bytes   check s\n"));
             }
             for (int[] shape : shapes) {
                 int v = shape[0], k = shape[1];
@@ -214,21 +228,30 @@ final class BenchCommand implements Runnable {
                 org.compactproofs.generator.model.SafetensorsWriter.write(m, file);
                 for (String name : names) {
                     ProveCommand.prove(name, ModelReader.read(file), cert, 1);
+                    long bytes = java.nio.file.Files.size(cert);
                     long start = System.nanoTime();
                     org.compactproofs.checker.Verdict verdict = org.compactproofs.checker.Checker.check(file, cert, 1);
                     double check = seconds(start);
-                    long work = 0, cases = 0;
+                    long work = 0, cases = 0, all = 0;
                     for (java.util.Map.Entry<String, Long> e : verdict.operations().entrySet()) {
+                        all += e.getValue();
                         if (e.getKey().endsWith(".bound-operations (double, rounded down)") || e.getKey().endsWith(".table-operations")) {
                             work += e.getValue();
                         } else if (e.getKey().endsWith(".cases")) {
+                            all -= e.getValue(); // a count of steps, not of operations
                             cases += e.getValue();
                         }
                     }
-                    tables.get(name).append(String.format("%5d %3d %7d %14d %16.3f %16.3f %9.2f%n", v, k, cases, work,
-                            work / ((double) v * v * v * k * k), work / ((double) v * v * k * k), check));
-                    if (k == 4 && work > 0) { // a certificate without cases costs nothing: no point to fit
-                        points.get(name).add(new double[] {Math.log(v), Math.log(work)});
+                    tables.get(name).append(String.format("%5d %3d %7d %14d %16.3f %16.3f %16d %19d %9.2f%n", v, k, cases,
+                            work, work / ((double) v * v * v * k * k), work / ((double) v * v * k * k), all, bytes, check));
+                    if (work > 0) { // a certificate without cases costs nothing: no point to fit
+                        if (k == 4) {
+                            inV.get(name).add(new double[] {Math.log(v), Math.log(work)});
+                        }
+                        if (v == contextVocab) {
+                            inK.get(name).add(new double[] {Math.log(k), Math.log(work)});
+                            bytesInK.get(name).add(new double[] {Math.log(k), Math.log(bytes)});
+                        }
                     }
                 }
                 java.nio.file.Files.delete(file);
@@ -238,13 +261,20 @@ final class BenchCommand implements Runnable {
                 if (!summary) {
                     System.out.printf("%nstrategy %s%n%s", name, tables.get(name));
                 }
-                System.out.printf("fitted exponent of the checker's work in v (k = 4): %.2f over %d sizes  %s%n",
-                        slope(points.get(name)), points.get(name).size(), name);
+                System.out.printf("fitted exponent of the checker's work in v (K = 4): %.2f over %d sizes  %s%n",
+                        slope(inV.get(name)), inV.get(name).size(), name);
+                System.out.printf("fitted exponent in K (v = %d): checker's work %.2f, certificate size %.2f, over %d "
+                        + "context lengths  %s%n", contextVocab, slope(inK.get(name)), slope(bytesInK.get(name)),
+                        inK.get(name).size(), name);
             }
             return 0;
         }
 
+        /** The least-squares slope of the points (NaN with fewer than two). */
         private static double slope(List<double[]> points) {
+            if (points.size() < 2) {
+                return Double.NaN;
+            }
             double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
             double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
             double num = 0, den = 0;

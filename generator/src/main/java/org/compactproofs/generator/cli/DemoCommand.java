@@ -18,26 +18,31 @@ import picocli.CommandLine.Parameters;
 /**
  * The main job: every strategy on one model (default: the showcase seed 123), each certificate judged by the
  * checker jar in a separate process, the strategies side by side, and the model's heatmaps. Certificates, the
- * full table and the figures go to {@code certificates/runs/demo-<model>/}.
+ * full table and the figures go to {@code runs/demo-<model>/} (scratch space, not committed). On a
+ * Max-of-K model with K != 4 the default strategies are the sweep's for that K; brute force is skipped where
+ * v^K exceeds 2^31.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Certify a model with every strategy, have the checker jar judge each certificate in a separate "
-                + "process, print the strategies side by side and write the figures (certificates/runs/demo-<model>/).")
+                + "process, print the strategies side by side and write the figures (runs/demo-<model>/).")
 final class DemoCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = "certificates/models/max-of-4/seed-123.safetensors",
             description = "The model (default: ${DEFAULT-VALUE}).")
     Path model;
     @Option(names = "--checker", defaultValue = "checker/target/checker.jar", description = "The checker jar (default: ${DEFAULT-VALUE}).")
     Path checkerJar;
-    @Option(names = "--out", description = "Output directory (default: certificates/runs/demo-<model name>).")
+    @Option(names = "--out", description = "Output directory (default: runs/demo-<model name>).")
     Path out;
+    @Option(names = "--strategies", split = ",", description = "Strategies: names, 'grid' or 'all' (default: all for "
+            + "K = 4, the sweep's main strategies otherwise).")
+    List<String> strategies;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         ModelReader.ModelFile file = ModelReader.read(model);
         String name = model.getFileName().toString().replace(".safetensors", "");
-        Path dir = out != null ? out : Path.of("certificates/runs/demo-" + name);
+        Path dir = out != null ? out : Path.of("runs/demo-" + name);
         Files.createDirectories(dir);
         SweepCommand sweep = new SweepCommand();
         sweep.archive = dir;
@@ -45,13 +50,15 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.isRegularFile(checkerJar)) {
             throw new UnusableInputException(checkerJar + ": no checker jar (build first: mvn -q package -DskipTests)");
         }
-        List<ObjectNode> rows = sweep.sweepSeed(SweepCommand.SHOWCASE, file, List.of(StrategiesCommand.NAMES));
+        List<String> names = SweepCommand.feasible(SweepCommand.strategies(strategies, file.model().context()),
+                file.model(), new boolean[1]);
+        List<ObjectNode> rows = sweep.sweepSeed(SweepCommand.SHOWCASE, file, names);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %-10s %14s %15s %9s %9s   %s%n",
                 "verdict", "bound", "checker ops", "unexplained", "prove s", "check s", "strategy"));
         for (ObjectNode r : rows) {
-            table.append(String.format(Locale.ROOT, "%-9s %-10.7f %,14d %,15d %9.3f %9.3f   %s%n",
+            table.append(String.format(Locale.ROOT, "%-9s %-10.7f %,14d %15s %9.3f %9.3f   %s%n",
                     r.get("accepted").asBoolean() ? "ACCEPTED" : "REJECTED", r.get("bound").asDouble(),
-                    r.get("checkerOperations").asLong(), r.get("unexplainedDimension").asLong(),
+                    r.get("checkerOperations").asLong(), org.compactproofs.generator.model.Inputs.scientific(r.get("unexplainedDimension").bigIntegerValue()),
                     r.get("generateSeconds").asDouble(), r.get("checkSeconds").asDouble(), r.get("strategy").asText()));
         }
         Files.writeString(dir.resolve("table.txt"), table);

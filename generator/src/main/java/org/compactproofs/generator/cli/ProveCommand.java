@@ -13,9 +13,9 @@ import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.strategy.grid.GridProver;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceProver;
 import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.model.Inputs;
 import org.compactproofs.generator.strategy.cubic.CubicProver;
 import org.compactproofs.generator.strategy.subcubic.MaxDiffSearch;
-import org.compactproofs.generator.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,9 +36,9 @@ final class ProveCommand implements Callable<Integer> {
         ModelReader.ModelFile file = ModelReader.read(model);
         long start = System.nanoTime();
         BigInteger claim = prove(strategy, file, out, Threads.resolve(threads));
-        BigInteger total = TrainedModel.inputs(file.model());
+        BigInteger total = Inputs.count(file.model());
         System.out.printf("wrote %s: strategy %s, claim %s of %s correct (%s), %.2f s%n", out, strategy, claim, total,
-                TrainedModel.decimal(claim, total), (System.nanoTime() - start) / 1e9);
+                Inputs.decimal(claim, total), (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
@@ -47,15 +47,15 @@ final class ProveCommand implements Callable<Integer> {
      * before starting, with the generator's time estimated from a rate measured now on a slice of the model.
      */
     static void refuseInfeasibleBruteForce(Model m, int threads) {
-        if (TrainedModel.inputsAtMost(m, TrainedModel.MAX_ENUMERATION)) {
+        if (Inputs.enumerable(m)) {
             return;
         }
         double rate = AccuracyEvaluator.measuredRate(FloatCircuits.of(m), threads);
-        BigDecimal seconds = new BigDecimal(TrainedModel.inputs(m)).divide(BigDecimal.valueOf(rate), MathContext.DECIMAL64);
+        BigDecimal seconds = new BigDecimal(Inputs.count(m)).divide(BigDecimal.valueOf(rate), MathContext.DECIMAL64);
         throw new UnusableInputException(String.format("brute force over %d^%d = %s inputs is out of reach (limit 2^31):"
                 + " at %.3g inputs/s (measured now on this machine, %d threads) the generator alone would need %s,"
                 + " and the checker's exact re-check longer still; use a structured strategy (cubic, subcubic-*)",
-                m.vocab(), m.context(), TrainedModel.inputs(m), rate, threads, duration(seconds)));
+                m.vocab(), m.context(), Inputs.count(m), rate, threads, duration(seconds)));
     }
 
     /** A duration for people: seconds, hours, days or years, whichever reads best. */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.generator.model.Inputs;
 import org.compactproofs.generator.report.SeedResult;
-import org.compactproofs.generator.train.PaperSeeds;
 
 /** The results as tables: the CSV and docs/results.md, from the sweep's rows. */
 final class ResultsReport {
@@ -21,15 +21,15 @@ final class ResultsReport {
     static final String[] OURS = {"brute-force", "cubic", "subcubic-maxdiff", "subcubic-union"};
 
     /** The reference's "unexplained dimension" of a strategy's proof (docs/results.md explains each formula). */
-    static long unexplainedDimension(String strategy, int v, int k, int dModel) {
+    static BigInteger unexplainedDimension(String strategy, int v, int k, int dModel) {
         GridVariant g = GridVariant.parse(strategy);
         if (g != null) {
-            return g.unexplainedDimension(v, dModel);
+            return BigInteger.valueOf(g.unexplainedDimension(v, dModel));
         }
         return switch (strategy) {
-            case "brute-force" -> BigInteger.valueOf(v).pow(k + 1).longValueExact();
-            case "cubic" -> 3L * v * v + 2L * k * v;
-            case "subcubic-maxdiff", "subcubic-union" -> 3L * v * v + 2L * k * v; // read the same tables as cubic
+            case "brute-force" -> BigInteger.valueOf(v).pow(k + 1);
+            // the sub-cubic ones read the same tables as cubic
+            case "cubic", "subcubic-maxdiff", "subcubic-union" -> BigInteger.valueOf(3L * v * v + 2L * k * v);
             default -> throw new IllegalArgumentException(strategy);
         };
     }
@@ -42,11 +42,14 @@ final class ResultsReport {
 
     static void writeCsv(Path csv, List<SeedResult> results) {
         StringBuilder out = new StringBuilder("seed,strategy,certified,total,bound,generate_seconds,check_seconds,"
-                + "certificate_bytes,checker_operations,unexplained_dimension\n");
+                + "certificate_bytes,checker_operations,unexplained_dimension,sampled_accuracy_estimate,"
+                + "sampled_accuracy_95_low,sampled_accuracy_95_high,samples\n");
         for (SeedResult r : results) {
-            out.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%.7f,%.3f,%.3f,%d,%d,%d%n", r.seed(), r.strategy(),
+            SeedResult.Estimate e = r.estimate();
+            out.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%.7f,%.3f,%.3f,%d,%d,%d,%s%n", r.seed(), r.strategy(),
                     r.certified(), r.total(), r.bound(), r.generateSeconds(), r.checkSeconds(), r.certificateBytes(),
-                    r.checkerOperations(), r.unexplainedDimension()));
+                    r.checkerOperations(), r.unexplainedDimension(), e == null ? ",,," : String.format(Locale.ROOT,
+                            "%.7f,%.7f,%.7f,%d", e.accuracy(), e.low95(), e.high95(), e.samples())));
         }
         write(csv, out.toString());
     }
@@ -59,7 +62,14 @@ final class ResultsReport {
         return new double[] {mean, Math.sqrt(var), min, max};
     }
 
-    static void writeMarkdown(Path markdown, List<SeedResult> results) {
+    /** The seed whose heatmaps are drawn: the showcase seed 123 when it is among them, else the smallest. */
+    static long heatmapSeed(java.util.Collection<Long> seeds) {
+        return seeds.contains(SweepCommand.SHOWCASE) || seeds.isEmpty() ? SweepCommand.SHOWCASE
+                : seeds.stream().mapToLong(Long::longValue).min().getAsLong();
+    }
+
+    /** docs/results.md (K = 4) or docs/results-max-of-K.md, from the rows of one K. */
+    static void writeMarkdown(Path markdown, List<SeedResult> results, int k) {
         java.util.Map<String, List<SeedResult>> by = new java.util.LinkedHashMap<>();
         for (String name : StrategiesCommand.NAMES) {
             List<SeedResult> rs = results.stream().filter(r -> r.strategy().equals(name)).collect(Collectors.toList());
@@ -67,63 +77,102 @@ final class ResultsReport {
                 by.put(name, rs);
             }
         }
+        String task = SweepCommand.task(k), plots = k == 4 ? "plots/" : "plots/" + task + "/";
+        java.util.Map<Long, SeedResult.Estimate> estimates = new java.util.TreeMap<>();
+        results.stream().filter(r -> r.estimate() != null).forEach(r -> estimates.put(r.seed(), r.estimate()));
         String bestReference = best(by, false), bestOurs = best(by, true);
+        BigInteger total = results.isEmpty() ? Inputs.count(64, k) : results.get(0).total();
         StringBuilder md = new StringBuilder();
-        md.append("# Results: certified accuracy bounds on the shipped Max-of-4 models\n\n");
-        md.append("Every number below is the count of a certificate that `checker.jar` accepted, run as a separate "
-                + "process (`generator sweep` regenerates this page, `certificates/results/max-of-4.json` and `.csv`; "
-                + "the main strategies' certificates are archived under `certificates/max-of-4/`, all of seed 123's, "
-                + "and `java -jar checker/target/checker.jar audit certificates` re-checks them). Bounds are count / 64^4. "
-                + "\"Unexplained dimension\" is the reference's measure of proof length (docs/rules.md, \"Proof "
-                + "length\"); check seconds are the separate checker process's, one thread per certificate with as many "
-                + "certificates at once as there are cores, hashing and reading included.\n\n");
+        md.append("# Results: certified accuracy bounds on the shipped Max-of-").append(k).append(" models\n\n");
+        md.append("Every bound below is the count of a certificate that `checker.jar` accepted, run as a separate "
+                + "process (`generator sweep" + (k == 4 ? "" : " --context " + k) + "` regenerates this page, "
+                + "`certificates/results/" + task + ".json` and `.csv`; every certificate is archived "
+                + "under `certificates/" + task + "/` and `java -jar checker/target/checker.jar "
+                + "audit certificates` re-checks them). Bounds are count / " + (total.equals(Inputs.count(64, k)) ? "64^" + k
+                + (k == 4 ? "" : " = " + total) : total) + ". \"Unexplained dimension\" is the reference's measure of proof "
+                + "length (docs/rules.md, \"Proof length\"); check seconds are the separate checker process's, one "
+                + "thread per certificate with as many certificates at once as there are cores, hashing and reading "
+                + "included.\n\n");
+        if (!estimates.isEmpty()) {
+            long samples = estimates.values().iterator().next().samples();
+            md.append("**Sampled accuracy** is an *estimate*, not a certified bound: the fraction of ").append(samples)
+                    .append(" inputs drawn uniformly at random that the model gets right (float evaluation), with its 95% "
+                    + "confidence interval, from the model index (`certificates/models/" + task + "/index.json`). It "
+                    + "stands next to the certified bounds so that their tightness can be judged where the true accuracy "
+                    + "cannot be computed by enumeration.\n\n");
+        }
         md.append("## Table 1: cost and certified bound per strategy\n\n");
-        md.append("The counterpart of the paper's Table 1. The true accuracy is the brute-force row (exact). The paper, "
-                + "over its own 151 models (float, uncertified): true accuracy 0.9992 +- 0.0015; cubic 0.953 +- 0.009; "
-                + "best sub-cubic about 0.82; unexplained dimension 2^30 (brute force), 12,800 (cubic).\n\n");
+        if (k == 4) {
+            md.append("The counterpart of the paper's Table 1. The true accuracy is the brute-force row (exact). The paper, "
+                    + "over its own 151 models (float, uncertified): true accuracy 0.9992 +- 0.0015; cubic 0.953 +- 0.009; "
+                    + "best sub-cubic about 0.82; unexplained dimension 2^30 (brute force), 12,800 (cubic).\n\n");
+        } else {
+            md.append(by.containsKey("brute-force") ? "The true accuracy is the brute-force row (exact, every input "
+                    + "enumerated).\n\n" : "Brute force is out of reach (" + total + " inputs, more than 2^31): "
+                    + (estimates.isEmpty() ? "the true accuracy is unknown (the model index has no sampled estimate)."
+                    : "the first row is the sampled estimate of the true accuracy, which no certificate backs.") + "\n\n");
+        }
         md.append(HEADER);
+        if (!estimates.isEmpty()) {
+            md.append(estimateRow(new ArrayList<>(estimates.entrySet())));
+        }
         for (String name : new String[] {"brute-force", "cubic", "subcubic-maxdiff", "subcubic-union", bestReference, bestOurs}) {
             if (name != null && by.containsKey(name)) {
                 md.append(row(name, by.get(name)));
             }
         }
-        List<SeedResult> brute = by.getOrDefault("brute-force", List.of()), cubic = by.getOrDefault("cubic", List.of());
-        double[] gap = new double[Math.min(brute.size(), cubic.size())];
-        for (int i = 0; i < gap.length; i++) {
-            gap[i] = brute.get(i).bound() - cubic.get(i).bound();
+        md.append('\n');
+        List<SeedResult> cubic = by.getOrDefault("cubic", List.of());
+        boolean exact = by.containsKey("brute-force");
+        java.util.Map<Long, Double> truth = new java.util.HashMap<>();
+        if (exact) {
+            by.get("brute-force").forEach(r -> truth.put(r.seed(), r.bound()));
+        } else {
+            estimates.forEach((seed, e) -> truth.put(seed, e.accuracy()));
         }
-        double meanGap = java.util.Arrays.stream(gap).average().orElse(0);
-        long within2 = java.util.Arrays.stream(gap).filter(d -> d <= 0.02).count();
-        md.append(String.format(Locale.ROOT, "%nCubic is on average %.2f percentage points below brute force (the true "
-                + "accuracy); %d of %d seeds are within 2 points.%n%n", 100 * meanGap, within2, gap.length));
-        md.append("The paper (Gross et al. 2024, its own 151 models, float, uncertified): brute force 0.9992 +- 0.0015, "
-                + "cubic 0.953 +- 0.009, best sub-cubic variants about 0.82 (max_diff_exact direct path), about 0.72 "
-                + "with mean_query+max_diff, 0.26-0.40 with the recursive options.\n\n");
+        double[] gap = cubic.stream().filter(r -> truth.containsKey(r.seed()))
+                .mapToDouble(r -> truth.get(r.seed()) - r.bound()).toArray();
+        if (gap.length > 0) {
+            double meanGap = java.util.Arrays.stream(gap).average().orElse(0);
+            long within2 = java.util.Arrays.stream(gap).filter(d -> d <= 0.02).count();
+            md.append(String.format(Locale.ROOT, "Cubic is on average %.2f percentage points below %s; %d of %d "
+                    + "seeds are within 2 points.%n%n", 100 * meanGap, exact ? "brute force (the true accuracy)"
+                    : "the sampled accuracy estimate", within2, gap.length));
+        }
+        if (k == 4) {
+            md.append("The paper (Gross et al. 2024, its own 151 models, float, uncertified): brute force 0.9992 +- 0.0015, "
+                    + "cubic 0.953 +- 0.009, best sub-cubic variants about 0.82 (max_diff_exact direct path), about 0.72 "
+                    + "with mean_query+max_diff, 0.26-0.40 with the recursive options.\n\n");
+        }
         md.append("Checker operations count the work by kind as `checker check` reports it (brute force: float margins "
                 + "compared; cubic and sub-cubic: bound operations plus the tables' multiply-adds, exact or in intervals). "
                 + "They are our counterpart of the paper's \"FLOPs to verify proof (approximate)\": the reference counts "
                 + "the floating-point operations of its float verification; we count the operations of the certified "
-                + "check. `certificates/results/max-of-4.json` has them by kind.\n\n");
-        md.append("## Figures (`generator plot`)\n\n");
-        md.append("![Proof length against certified bound](plots/frontier.png)\n\n");
-        md.append("![Normalised bound against EQKE's singular-value ratio](plots/normalised-bound-vs-svd.png)\n\n");
-        md.append("Circuit tables of seed 123: [EQKE](plots/heatmap-eqke.png), [EQKP](plots/heatmap-eqkp.png), "
-                + "[EVOU](plots/heatmap-evou.png), [PVOU](plots/heatmap-pvou.png) (SVG next to each PNG).\n\n");
-        md.append("## The sub-cubic grid (rule S2): every variant\n\n");
-        md.append("The reference's 100 variants (direct path x attention x attention error, named as its short "
-                + "descriptions), then ours with convex-chord attention. `mean-query+diff` is the sound form of the "
-                + "reference's step (docs/rules.md, Lemma S2.4), so it is below the reference's own float figures.\n\n");
-        md.append(HEADER);
-        by.forEach((name, rs) -> {
-            if (GridVariant.parse(name) != null) {
-                md.append(row(name, rs));
-            }
-        });
+                + "check. `certificates/results/" + task + ".json` has them by kind.\n\n");
+        long heatmapSeed = heatmapSeed(new java.util.TreeSet<>(results.stream().map(SeedResult::seed).toList()));
+        md.append("## Figures (`generator plot" + (k == 4 ? "" : " --context " + k) + "`)\n\n");
+        md.append("![Proof length against certified bound](" + plots + "frontier.png)\n\n");
+        md.append("![Normalised bound against EQKE's singular-value ratio](" + plots + "normalised-bound-vs-svd.png)\n\n");
+        md.append("Circuit tables of seed " + heatmapSeed + ": [EQKE](" + plots + "heatmap-eqke.png), [EQKP](" + plots
+                + "heatmap-eqkp.png), [EVOU](" + plots + "heatmap-evou.png), [PVOU](" + plots + "heatmap-pvou.png) (SVG "
+                + "next to each PNG).\n\n");
+        if (by.keySet().stream().anyMatch(n -> GridVariant.parse(n) != null)) {
+            md.append("## The sub-cubic grid (rule S2): every variant swept\n\n");
+            md.append("The reference's 100 variants (direct path x attention x attention error, named as its short "
+                    + "descriptions), then ours with convex-chord attention. `mean-query+diff` is the sound form of the "
+                    + "reference's step (docs/rules.md, Lemma S2.4), so it is below the reference's own float figures.\n\n");
+            md.append(HEADER);
+            by.forEach((name, rs) -> {
+                if (GridVariant.parse(name) != null) {
+                    md.append(row(name, rs));
+                }
+            });
+        }
         md.append("\n## The frontier: proof length against bound\n\n");
-        md.append("Variants no other beats on both axes (a smaller or equal unexplained dimension and a larger or equal "
+        md.append("Strategies no other beats on both axes (a smaller or equal unexplained dimension and a larger or equal "
                 + "mean bound), by increasing unexplained dimension.\n\n| unexplained dimension | mean bound | strategy |\n|---|---|---|\n");
         List<String> names = new ArrayList<>(by.keySet());
-        names.sort(java.util.Comparator.comparingLong((String n) -> by.get(n).get(0).unexplainedDimension())
+        names.sort(java.util.Comparator.comparing((String n) -> by.get(n).get(0).unexplainedDimension())
                 .thenComparing(n -> -stats(by.get(n), SeedResult::bound)[0]));
         double bestSoFar = -1;
         for (String n : names) {
@@ -140,19 +189,43 @@ final class ResultsReport {
                 columns.add(n);
             }
         }
+        if (!estimates.isEmpty()) {
+            md.append(" sampled accuracy (estimate) [95% interval] |");
+        }
         columns.forEach(n -> md.append(' ').append(n).append(" |"));
         md.append("\n|---|");
+        if (!estimates.isEmpty()) {
+            md.append("---|");
+        }
         columns.forEach(n -> md.append("---|"));
         md.append('\n');
         List<SeedResult> first = columns.isEmpty() ? List.of() : by.get(columns.get(0));
         for (int i = 0; i < first.size(); i++) {
-            md.append("| ").append(first.get(i).seed()).append(" |");
+            long seed = first.get(i).seed();
+            md.append("| ").append(seed).append(" |");
+            if (!estimates.isEmpty()) {
+                SeedResult.Estimate e = estimates.get(seed);
+                md.append(e == null ? " - |" : String.format(Locale.ROOT, " %.5f [%.5f, %.5f] |", e.accuracy(), e.low95(), e.high95()));
+            }
             for (String n : columns) {
                 md.append(String.format(Locale.ROOT, " %.7f |", by.get(n).get(i).bound()));
             }
             md.append('\n');
         }
         write(markdown, md.toString());
+    }
+
+    /** Table 1's first row where brute force is out of reach: the sampled estimates over seeds (not certified). */
+    private static String estimateRow(List<java.util.Map.Entry<Long, SeedResult.Estimate>> es) {
+        double[] x = es.stream().mapToDouble(e -> e.getValue().accuracy()).toArray();
+        double mean = java.util.Arrays.stream(x).average().orElse(0);
+        double std = Math.sqrt(java.util.Arrays.stream(x).map(d -> (d - mean) * (d - mean)).sum() / Math.max(1, x.length - 1));
+        String showcase = es.stream().filter(e -> e.getKey() == SweepCommand.SHOWCASE).findFirst()
+                .map(e -> String.format(Locale.ROOT, "%.5f [%.5f, %.5f]", e.getValue().accuracy(), e.getValue().low95(),
+                        e.getValue().high95())).orElse("-");
+        return String.format(Locale.ROOT, "| sampled accuracy (estimate, not certified) | %d | %.5f | %.5f | %.5f | %.5f "
+                + "| %s | - | - | - | - | - |%n", x.length, mean, std, java.util.Arrays.stream(x).min().orElse(0),
+                java.util.Arrays.stream(x).max().orElse(0), showcase);
     }
 
     private static final String HEADER = "| strategy | seeds | mean bound | std | min | max | seed 123 | unexplained "
@@ -163,7 +236,7 @@ final class ResultsReport {
         double[] b = stats(rs, SeedResult::bound), g = stats(rs, SeedResult::generateSeconds),
                 c = stats(rs, SeedResult::checkSeconds), s = stats(rs, r -> r.certificateBytes()),
                 o = stats(rs, r -> r.checkerOperations());
-        String showcase = rs.stream().filter(r -> r.seed() == 123).findFirst()
+        String showcase = rs.stream().filter(r -> r.seed() == SweepCommand.SHOWCASE).findFirst()
                 .map(r -> String.format(Locale.ROOT, "%.5f", r.bound())).orElse("-");
         return String.format(Locale.ROOT, "| %s | %d | %.5f | %.5f | %.5f | %.5f | %s | %d | %.3f | %.3f | %.0f | %.0f |%n",
                 name, rs.size(), b[0], b[1], b[2], b[3], showcase, rs.get(0).unexplainedDimension(), g[0], c[0], s[0], o[0]);

@@ -2,8 +2,6 @@ package org.compactproofs.generator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,98 +22,187 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.audit.Auditor;
+import org.compactproofs.checker.audit.Manifest;
+import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.checker.rules.Strategies;
+import org.compactproofs.generator.model.Inputs;
 import org.compactproofs.generator.report.SeedResult;
 import org.compactproofs.generator.strategy.grid.GridProver;
-import org.compactproofs.generator.train.PaperSeeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The evidence of docs/results.md: every shipped seed proved with every strategy, each certificate judged by the
- * checker jar in a separate process (one {@code checker audit} per seed over that seed's certificates, so that
- * nothing of the generator's judgement is shared), the archived certificates gzipped into
- * {@code certificates/max-of-4/seed-<N>/<strategy>.cert.gz} with {@code certificates/MANIFEST.json}, and the
- * results in {@code certificates/results/max-of-4.json} and {@code .csv}. Resumable: a seed whose results are
- * recorded for the same model hash and strategies is not redone.
+ * The evidence of docs/results.md (K = 4) and docs/results-max-of-K.md: every shipped seed of
+ * {@code certificates/models/max-of-K/} proved with the chosen strategies, each certificate judged by the checker jar
+ * in a separate process (one {@code checker audit} per seed over that seed's certificates, so that nothing of the
+ * generator's judgement is shared), the archived certificates gzipped into
+ * {@code certificates/max-of-K/seed-<N>/<strategy>.cert.gz} with {@code certificates/MANIFEST.json} (one manifest
+ * for every K: a sweep of one K keeps the others' entries), and the results in
+ * {@code certificates/results/max-of-K.json} and {@code .csv}, one compact JSON object per line. Resumable: a seed
+ * whose results are recorded for the same model hash and strategies is not redone. Brute force is skipped, with a
+ * note, where v^K exceeds 2^31.
  */
 @Command(name = "sweep", aliases = "results", mixinStandardHelpOptions = true,
-        description = "Certify every shipped Max-of-4 seed with every strategy, judge each certificate with the checker "
-                + "jar in a separate process, archive the main certificates with a MANIFEST, and write "
-                + "certificates/results/max-of-4.json, .csv and docs/results.md. Resumable.")
+        description = "Certify every shipped Max-of-K seed with the chosen strategies, judge each certificate with the "
+                + "checker jar in a separate process, archive every accepted certificate with a MANIFEST, and write "
+                + "certificates/results/max-of-K.json, .csv and docs/results.md (K = 4) or docs/results-max-of-K.md. "
+                + "Resumable.")
 final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--models", defaultValue = "certificates/models/max-of-4", description = "Model directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--context", defaultValue = "4", description = "Context length K: sweeps the models of "
+            + "certificates/models/max-of-K (default: ${DEFAULT-VALUE}).")
+    int context;
+    @Option(names = "--models", description = "Model directory (default: certificates/models/max-of-K).")
     Path models;
     @Option(names = "--archive", defaultValue = "certificates", description = "Archive root: certificates, MANIFEST.json and results/ (default: ${DEFAULT-VALUE}).")
     Path archive;
-    @Option(names = "--markdown", defaultValue = "docs/results.md", description = "Markdown output (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--markdown", description = "Markdown output (default: docs/results.md for K = 4, docs/results-max-of-K.md otherwise).")
     Path markdown;
     @Option(names = "--checker", defaultValue = "checker/target/checker.jar", description = "The checker jar (default: ${DEFAULT-VALUE}).")
     Path checkerJar;
-    @Option(names = "--seeds", split = ",", description = "Seeds (default: the paper's 151).")
+    @Option(names = "--seeds", split = ",", description = "Seeds (default: every seed-N.safetensors of the model directory).")
     long[] seeds;
-    @Option(names = "--strategies", split = ",", description = "Strategies ('grid' = all of the grid; default: all).")
+    @Option(names = "--strategies", split = ",", description = "Strategies: names, 'grid' (all of the grid) or 'all' "
+            + "(default: all for K = 4; otherwise brute force where feasible, cubic, subcubic-maxdiff, subcubic-union, "
+            + "the paper's best grid variant and ours).")
     List<String> strategies;
     @Option(names = "--redo", description = "Redo seeds already recorded.")
     boolean redo;
 
-    /** Archived for every seed (the rest is judged and reported, and archived for the showcase seed only). */
-    static final List<String> ARCHIVED = List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union",
+    /** The main strategies: the default for K != 4 (K = 4 runs all 154). Every accepted certificate is archived. */
+    static final List<String> MAIN_STRATEGIES = List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union",
             "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact", Strategies.UNION_VARIANT);
     static final long SHOWCASE = 123;
 
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The name of K's directories and files: max-of-K. */
+    static String task(int context) {
+        return "max-of-" + context;
+    }
+
+    /** Where a seed's certificate of a strategy is archived, relative to the archive root. */
+    static String certificatePath(int context, long seed, String strategy) {
+        return task(context) + "/seed-" + seed + "/" + strategy + ".cert.gz";
+    }
+
+    /** The strategies named on the command line ('all', 'grid' expanded), or K's default; unknown names refused. */
+    static List<String> strategies(List<String> requested, int context) {
+        List<String> known = List.of(StrategiesCommand.NAMES), names = new ArrayList<>();
+        for (String s : requested != null ? requested : context == 4 ? List.of("all") : MAIN_STRATEGIES) {
+            switch (s) {
+                case "all" -> names.addAll(known);
+                case "grid" -> GridVariant.all().forEach(g -> names.add(g.name()));
+                default -> {
+                    if (!known.contains(s)) {
+                        throw new UnusableInputException("unknown strategy '" + s + "' (see generator strategies; "
+                                + "'grid' and 'all' stand for groups)");
+                    }
+                    names.add(s);
+                }
+            }
+        }
+        return names.stream().distinct().toList();
+    }
+
+    /** The strategies without brute force when the model's v^K inputs cannot be enumerated (said on stderr once). */
+    static List<String> feasible(List<String> names, Model m, boolean[] told) {
+        if (!names.contains("brute-force") || Inputs.enumerable(m)) {
+            return names;
+        }
+        if (!told[0]) {
+            told[0] = true;
+            System.err.println(Inputs.bruteForceOutOfReach(m));
+        }
+        return names.stream().filter(n -> !n.equals("brute-force")).toList();
+    }
 
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(checkerJar)) {
             throw new UnusableInputException(checkerJar + ": no checker jar (build first: mvn -q package -DskipTests)");
         }
-        long[] list = seeds != null ? seeds : PaperSeeds.all();
-        List<String> names = new ArrayList<>();
-        for (String s : strategies != null ? strategies : List.of(StrategiesCommand.NAMES)) {
-            if (s.equals("grid")) {
-                GridVariant.all().forEach(g -> names.add(g.name()));
-            } else {
-                names.add(s);
-            }
-        }
-        Path jsonFile = archive.resolve("results/max-of-4.json");
+        Path modelDir = models != null ? models : Path.of("certificates/models/" + task(context));
+        Path markdownFile = markdown != null ? markdown
+                : Path.of(context == 4 ? "docs/results.md" : "docs/results-" + task(context) + ".md");
+        long[] list = seeds != null ? seeds : shippedSeeds(modelDir);
+        List<String> names = strategies(strategies, context);
+        Map<Long, SeedResult.Estimate> estimates = estimates(modelDir);
+        Path jsonFile = archive.resolve("results/" + task(context) + ".json");
         Map<String, ObjectNode> rows = read(jsonFile);
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(list.length)
+        boolean[] told = {false};
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep " + task(context)).setInitialMax(list.length)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .setUpdateIntervalMillis(System.console() != null ? 200 : 60_000).build()) {
             for (long seed : list) {
-                Path model = models.resolve("seed-" + seed + ".safetensors");
+                Path model = modelDir.resolve("seed-" + seed + ".safetensors");
                 ModelReader.ModelFile file = ModelReader.read(model);
-                List<String> todo = names.stream().filter(n -> redo || !file.sha256().equals(
+                if (file.model().context() != context) {
+                    throw new UnusableInputException(model + ": context " + file.model().context() + ", but this is the "
+                            + "sweep of " + task(context) + " (--context " + context + ")");
+                }
+                List<String> todo = feasible(names, file.model(), told).stream().filter(n -> redo || !file.sha256().equals(
                         rows.getOrDefault(seed + "/" + n, json.createObjectNode()).path("modelSha256").asText())).toList();
                 if (!todo.isEmpty()) {
                     for (ObjectNode r : sweepSeed(seed, file, todo)) {
                         rows.put(seed + "/" + r.get("strategy").asText(), r);
                     }
-                    write(jsonFile, rows);
+                    write(jsonFile, rows, estimates);
                 }
                 bar.step();
             }
         }
+        write(jsonFile, rows, estimates);
         List<SeedResult> results = new ArrayList<>();
         for (ObjectNode r : rows.values()) {
             results.add(new SeedResult(r.get("seed").asLong(), r.get("strategy").asText(),
                     new BigInteger(r.get("certified").asText()), new BigInteger(r.get("total").asText()),
                     r.get("generateSeconds").asDouble(), r.get("checkSeconds").asDouble(),
                     r.get("certificateBytes").asLong(), r.get("checkerOperations").asLong(),
-                    r.get("unexplainedDimension").asLong()));
+                    r.get("unexplainedDimension").bigIntegerValue(), estimates.get(r.get("seed").asLong())));
         }
         ResultsReport.sort(results);
-        ResultsReport.writeCsv(archive.resolve("results/max-of-4.csv"), results);
-        ResultsReport.writeMarkdown(markdown, results);
-        writeManifest(rows);
-        System.out.println("wrote " + jsonFile + ", " + archive.resolve("results/max-of-4.csv") + ", "
-                + archive.resolve("MANIFEST.json") + " and " + markdown);
+        Path csv = archive.resolve("results/" + task(context) + ".csv");
+        ResultsReport.writeCsv(csv, results);
+        ResultsReport.writeMarkdown(markdownFile, results, context);
+        writeManifest(rows, modelDir);
+        System.out.println("wrote " + jsonFile + ", " + csv + ", " + archive.resolve("MANIFEST.json") + " and " + markdownFile);
         return 0;
+    }
+
+    /** Every seed-N.safetensors of the directory, in increasing order. */
+    static long[] shippedSeeds(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UnusableInputException(dir + ": no model directory (the shipped models of this K)");
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("seed-\\d{1,18}\\.safetensors"))
+                    .mapToLong(n -> Long.parseLong(n.substring(5, n.length() - ".safetensors".length()))).sorted().toArray();
+        }
+    }
+
+    /**
+     * The sampled accuracy estimates of the model index ({@code index.json}: an array of entries, or an object with
+     * one, each with {@code seed} and, when measured, {@code sampledAccuracyEstimate}, {@code sampledAccuracy95Low},
+     * {@code sampledAccuracy95High}, {@code samples}); empty when there is no index.
+     */
+    Map<Long, SeedResult.Estimate> estimates(Path dir) throws IOException {
+        Map<Long, SeedResult.Estimate> out = new LinkedHashMap<>();
+        Path index = dir.resolve("index.json");
+        if (!Files.exists(index)) {
+            return out;
+        }
+        JsonNode root = json.readTree(index.toFile());
+        JsonNode entries = root.isArray() ? root : root.path("models").isArray() ? root.get("models") : root.path("entries");
+        for (JsonNode e : entries) {
+            if (e.has("seed") && e.has("sampledAccuracyEstimate")) {
+                out.put(e.get("seed").asLong(), new SeedResult.Estimate(e.get("sampledAccuracyEstimate").asDouble(),
+                        e.path("sampledAccuracy95Low").asDouble(Double.NaN), e.path("sampledAccuracy95High").asDouble(Double.NaN),
+                        e.path("samples").asLong()));
+            }
+        }
+        return out;
     }
 
     /** Proves the strategies of one seed, has the checker jar audit them in one separate process, archives. */
@@ -147,15 +235,14 @@ final class SweepCommand implements Callable<Integer> {
                 claims.put(name, claim);
             }
         });
-        ObjectNode manifest = json.createObjectNode().put("format", "compact-proofs manifest 1");
-        ArrayNode entries = manifest.putArray("entries");
+        BigInteger total = Inputs.count(file.model());
+        List<ObjectNode> entries = new ArrayList<>();
         for (String name : todo) {
-            entries.addObject().put("certificate", name + ".cert.gz").put("certificateSha256", Auditor.sha256(stage.resolve(name + ".cert.gz")))
-                    .put("model", "model.safetensors").put("modelSha256", file.sha256()).put("strategy", name)
-                    .put("claim", claims.get(name).toString()).put("total", BigInteger.valueOf(file.model().vocab())
-                            .pow(file.model().context()).toString());
+            entries.add(manifestEntry(name + ".cert.gz", Auditor.sha256(stage.resolve(name + ".cert.gz")),
+                    "model.safetensors", file.sha256(), name, claims.get(name).toString(), total.toString()));
         }
-        json.writeValue(stage.resolve("MANIFEST.json").toFile(), manifest);
+        CompactJson.write(stage.resolve("MANIFEST.json"), json.createObjectNode().put("format", Manifest.FORMAT),
+                "entries", entries);
         JsonNode audit = runAudit(stage);
         List<ObjectNode> out = new ArrayList<>();
         for (JsonNode r : audit.get("results")) {
@@ -168,29 +255,25 @@ final class SweepCommand implements Callable<Integer> {
                 byKind.put(op.getKey(), op.getValue().asLong());
             }
             Path gz = stage.resolve(name + ".cert.gz");
-            boolean keep = r.get("accepted").asBoolean() && (ARCHIVED.contains(name) || seed == SHOWCASE);
-            String archived = null;
+            boolean keep = r.get("accepted").asBoolean(); // a rejection is a generator bug: reported, not archived
             if (keep) {
-                Path target = archive.resolve("max-of-4/seed-" + seed + "/" + name + ".cert.gz");
+                Path target = archive.resolve(certificatePath(file.model().context(), seed, name));
                 Files.createDirectories(target.getParent());
                 Files.copy(gz, target, StandardCopyOption.REPLACE_EXISTING);
-                archived = archive.relativize(target).toString();
             }
-            BigInteger total = BigInteger.valueOf(file.model().vocab()).pow(file.model().context());
             String certified = r.get("accepted").asBoolean() ? r.get("claim").asText() : "0";
             ObjectNode row = json.createObjectNode().put("seed", seed).put("strategy", name).put("modelSha256", file.sha256())
                     .put("certified", certified).put("total", total.toString())
                     .put("bound", new BigInteger(certified).doubleValue() / total.doubleValue())
                     .put("accepted", r.get("accepted").asBoolean())
-                    .put("generateSeconds", timing.get(name)[0]).put("checkSeconds", r.get("seconds").asDouble())
+                    .put("generateSeconds", millis(timing.get(name)[0])).put("checkSeconds", millis(r.get("seconds").asDouble()))
                     .put("certificateBytes", Files.size(stage.resolve(name + ".cert"))).put("certificateGzipBytes", Files.size(gz))
                     .put("checkerOperations", ops)
                     .put("unexplainedDimension", ResultsReport.unexplainedDimension(name, file.model().vocab(),
                             file.model().context(), file.model().dModel()));
             row.set("operations", byKind);
-            if (archived != null) {
-                row.put("certificate", archived).put("certificateSha256", Auditor.sha256(gz)).put("model", archive.toAbsolutePath()
-                        .relativize(file.path().toAbsolutePath()).toString());
+            if (keep) { // archived at certificatePath(K, seed, strategy); the model is models/max-of-K/seed-N
+                row.put("certificateSha256", Auditor.sha256(gz));
             }
             if (r.has("problem")) {
                 row.put("problem", r.get("problem").asText());
@@ -204,6 +287,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         Files.delete(stage);
         return out;
+    }
+
+    /** Seconds to the millisecond: finer digits are noise, and every row carries two. */
+    private static double millis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     /** {@code java -jar checker.jar audit STAGE --json --threads 2}: the separate process that judges. */
@@ -227,41 +315,73 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** The archive's MANIFEST.json: every archived certificate with its model, hashes and claim. */
-    private void writeManifest(Map<String, ObjectNode> rows) throws IOException {
-        ObjectNode manifest = json.createObjectNode().put("format", "compact-proofs manifest 1")
-                .put("checker", "compact-proofs checker 0.1");
-        ArrayNode entries = manifest.putArray("entries");
-        for (ObjectNode r : rows.values()) {
-            if (r.has("certificate") && Files.exists(archive.resolve(r.get("certificate").asText()))) {
-                entries.addObject().put("certificate", r.get("certificate").asText())
-                        .put("certificateSha256", r.get("certificateSha256").asText())
-                        .put("model", r.get("model").asText()).put("modelSha256", r.get("modelSha256").asText())
-                        .put("strategy", r.get("strategy").asText()).put("claim", r.get("certified").asText())
-                        .put("total", r.get("total").asText());
-            }
-        }
-        json.writeValue(archive.resolve("MANIFEST.json").toFile(), manifest);
+    private ObjectNode manifestEntry(String certificate, String certificateSha256, String model, String modelSha256,
+                                     String strategy, String claim, String total) {
+        return json.createObjectNode().put("certificate", certificate).put("certificateSha256", certificateSha256)
+                .put("model", model).put("modelSha256", modelSha256).put("strategy", strategy).put("claim", claim)
+                .put("total", total);
     }
 
+    /**
+     * The archive's MANIFEST.json: every archived certificate of every K with its model, hashes and claim. This K's
+     * entries are rebuilt from its rows (paths derived from K, seed and strategy); the other K's are kept as they are.
+     */
+    private void writeManifest(Map<String, ObjectNode> rows, Path modelDir) throws IOException {
+        Path file = archive.resolve("MANIFEST.json");
+        String prefix = task(context) + "/";
+        List<ObjectNode> entries = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (JsonNode e : json.readTree(file.toFile()).path("entries")) {
+                if (!e.path("certificate").asText().startsWith(prefix)) {
+                    entries.add((ObjectNode) e);
+                }
+            }
+        }
+        for (ObjectNode r : rows.values()) {
+            long seed = r.get("seed").asLong();
+            String certificate = certificatePath(context, seed, r.get("strategy").asText());
+            if (r.has("certificateSha256") && Files.exists(archive.resolve(certificate))) {
+                String model = archive.toAbsolutePath().normalize().relativize(
+                        modelDir.resolve("seed-" + seed + ".safetensors").toAbsolutePath().normalize()).toString();
+                entries.add(manifestEntry(certificate, r.get("certificateSha256").asText(), model,
+                        r.get("modelSha256").asText(), r.get("strategy").asText(), r.get("certified").asText(),
+                        r.get("total").asText()));
+            }
+        }
+        entries.sort(Comparator.comparingInt(e -> contextOf(e.path("certificate").asText())));
+        CompactJson.write(file, json.createObjectNode().put("format", Manifest.FORMAT)
+                .put("checker", "compact-proofs checker 0.1"), "entries", entries);
+    }
+
+    /** K of a path max-of-K/..., for the manifest's order (0 for anything else). */
+    private static int contextOf(String certificate) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^max-of-(\\d{1,6})/").matcher(certificate);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** The rows of a results file (paths earlier versions stored are dropped: they are derived). */
     private Map<String, ObjectNode> read(Path file) throws IOException {
         Map<String, ObjectNode> rows = new LinkedHashMap<>();
         if (Files.exists(file)) {
             for (JsonNode r : json.readTree(file.toFile()).get("results")) {
+                ((ObjectNode) r).remove(List.of("certificate", "model"));
                 rows.put(r.get("seed").asLong() + "/" + r.get("strategy").asText(), (ObjectNode) r);
             }
         }
         return rows;
     }
 
-    private void write(Path file, Map<String, ObjectNode> rows) throws IOException {
-        ObjectNode root = json.createObjectNode().put("format", "compact-proofs results 1");
-        ArrayNode results = root.putArray("results");
-        rows.values().forEach(results::add);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "results", ".tmp");
-        json.writeValue(tmp.toFile(), root);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** The results, one compact JSON object per line, each with its seed's sampled estimate when the index has one. */
+    private void write(Path file, Map<String, ObjectNode> rows, Map<Long, SeedResult.Estimate> estimates) throws IOException {
+        for (ObjectNode r : rows.values()) {
+            SeedResult.Estimate e = estimates.get(r.get("seed").asLong());
+            if (e != null) {
+                r.put("sampledAccuracyEstimate", e.accuracy()).put("sampledAccuracy95Low", e.low95())
+                        .put("sampledAccuracy95High", e.high95()).put("samples", e.samples());
+            }
+        }
+        CompactJson.write(file, json.createObjectNode().put("format", "compact-proofs results 1").put("context", context),
+                "results", rows.values());
     }
 
     private static void gzip(Path from, Path to) {

@@ -1,5 +1,6 @@
 package org.compactproofs.generator.cli;
 
+import org.compactproofs.generator.model.Inputs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.compactproofs.checker.model.ModelReader;
@@ -36,10 +37,10 @@ final class TrainCommand implements Callable<Integer> {
         if (t.accuracy() != null) {
             System.out.printf("accuracy %d / %d = %s (float evaluation of every input; not a proof)%n",
                     t.accuracy().correct(), t.accuracy().total(),
-                    TrainedModel.decimal(t.accuracy().correct(), t.accuracy().total()));
+                    Inputs.decimal(t.accuracy().correct(), t.accuracy().total()));
         } else {
             System.out.printf("accuracy not enumerated (%s inputs); 'generator accuracy' estimates it by sampling%n",
-                    TrainedModel.inputs(t.model()));
+                    Inputs.count(t.model()));
         }
         System.out.println("wrote " + out + " (sha256 " + ModelReader.sha256(bytes) + ")");
         return 0;

@@ -1,5 +1,6 @@
 package org.compactproofs.generator.cli;
 
+import org.compactproofs.generator.model.Inputs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -54,7 +55,7 @@ final class TrainSeedsCommand implements Callable<Integer> {
 
         IndexEntry withEstimate(SampledAccuracy.Estimate e) {
             return new IndexEntry(seed, file, sha256, correct, inputs, accuracy,
-                    TrainedModel.decimal(e.correct(), e.samples()), rounded(e.low(), RoundingMode.FLOOR),
+                    Inputs.decimal(e.correct(), e.samples()), rounded(e.low(), RoundingMode.FLOOR),
                     rounded(e.high(), RoundingMode.CEILING), e.samples(), e.correct(), e.seed(), ESTIMATE_METHOD,
                     trainingSeconds, meetsTarget, note);
         }
@@ -145,15 +146,15 @@ final class TrainSeedsCommand implements Callable<Integer> {
         Model m = t.model();
         Path file = dir.resolve("seed-" + seed + ".safetensors");
         byte[] bytes = SafetensorsWriter.write(m, file);
-        AccuracyEvaluator.Result exact = t.accuracy() != null || !TrainedModel.inputsAtMost(m, TrainedModel.MAX_ENUMERATION)
+        AccuracyEvaluator.Result exact = t.accuracy() != null || !Inputs.enumerable(m)
                 ? t.accuracy() : AccuracyEvaluator.evaluate(FloatCircuits.of(m), 1);
         SampledAccuracy.Estimate sampled = estimate(m, seed);
         boolean meets = (exact != null ? exact.accuracy() : sampled.estimate()) >= target;
         String note = meets ? "" : (exact != null ? "float accuracy" : "sampled accuracy estimate") + " below "
                 + target + " after " + sizes.steps + " steps; shipped as trained";
         return new IndexEntry(seed, file.getFileName().toString(), ModelReader.sha256(bytes),
-                exact == null ? null : exact.correct(), TrainedModel.inputs(m),
-                exact == null ? null : TrainedModel.decimal(exact.correct(), exact.total()),
+                exact == null ? null : exact.correct(), Inputs.count(m),
+                exact == null ? null : Inputs.decimal(exact.correct(), exact.total()),
                 null, null, null, null, null, null, null,
                 Math.round(t.trainingSeconds() * 100) / 100.0, meets, note).withEstimate(sampled);
     }

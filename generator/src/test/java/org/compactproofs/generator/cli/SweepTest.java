@@ -1,6 +1,7 @@
 package org.compactproofs.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.cli.CheckerMain;
 import org.compactproofs.checker.cli.CliRun;
+import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.rules.ExactOracle;
 import org.compactproofs.checker.rules.SmallModels;
 import org.compactproofs.generator.model.SafetensorsWriter;
@@ -18,34 +22,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code generator sweep} on a small archive (two trained small models as seeds 1 and 2): the checker jar judges
- * the certificates in a separate process, the results JSON holds every pair, the archive's MANIFEST passes
- * {@code checker audit}, and a second run redoes nothing.
+ * {@code generator sweep} on a small archive (two trained small models per K, as seeds 1 and 2): the checker jar
+ * judges the certificates in a separate process, the results JSON holds every pair, one compact object per line,
+ * the archive's MANIFEST passes {@code checker audit}, a second run redoes nothing, and a sweep of another K
+ * (--context 5) writes its own files and keeps the first K's manifest entries.
  */
 class SweepTest {
     @TempDir
     Path dir;
 
-    @Test
-    void sweepArchivesResultsTheAuditAccepts() throws Exception {
-        Path jar = RepositoryFiles.root().resolve("checker/target/checker.jar");
-        assumeTrue(Files.isRegularFile(jar), "needs the packaged checker jar (mvn verify builds it first)");
-        Path models = dir.resolve("models/max-of-4");
+    private static final String GRID = "eupu-max-diff-exact--attn-convex-chord--attn-err-exact-eqke+max-diff-exact";
+
+    /** Writes two trained small models of context k as seeds 1 and 2; returns their true counts. */
+    private long[] models(Path models, int k) throws Exception {
         Files.createDirectories(models);
+        List<SmallModels.Named> trained = SmallModels.trained().stream().filter(n -> n.model().context() == k).limit(2).toList();
         long[] truth = new long[2];
         for (int i = 0; i < 2; i++) {
-            SmallModels.Named named = SmallModels.trained().get(i);
-            SafetensorsWriter.write(named.model(), models.resolve("seed-" + (i + 1) + ".safetensors"));
-            truth[i] = new ExactOracle(named.model()).trueCount();
+            SafetensorsWriter.write(trained.get(i).model(), models.resolve("seed-" + (i + 1) + ".safetensors"));
+            truth[i] = new ExactOracle(trained.get(i).model()).trueCount();
         }
-        String grid = "eupu-max-diff-exact--attn-convex-chord--attn-err-exact-eqke+max-diff-exact";
-        String[] args = {"sweep", "--archive", dir.toString(), "--models", models.toString(), "--seeds", "1,2",
-            "--strategies", "brute-force,cubic,subcubic-union," + grid, "--checker", jar.toString(),
-            "--markdown", dir.resolve("results.md").toString()};
-        CliRun run = CliRun.of(new GeneratorMain(), args);
-        assertEquals(0, run.exitCode(), run.toString());
-        JsonNode rows = new ObjectMapper().readTree(dir.resolve("results/max-of-4.json").toFile()).get("results");
-        assertEquals(8, rows.size());
+        return truth;
+    }
+
+    private static void assertRows(JsonNode rows, long[] truth) {
         for (JsonNode r : rows) {
             assertTrue(r.get("accepted").asBoolean(), r.toString());
             long certified = Long.parseLong(r.get("certified").asText());
@@ -53,9 +53,37 @@ class SweepTest {
             if (r.get("strategy").asText().equals("brute-force")) {
                 assertEquals(truth[(int) r.get("seed").asLong() - 1], certified, "brute force is exact");
             }
-            assertTrue((certified == 0 || r.get("checkerOperations").asLong() > 0) && r.has("certificate"), r.toString());
+            assertTrue(certified == 0 || r.get("checkerOperations").asLong() > 0, r.toString());
+            assertTrue(r.has("certificateSha256") && !r.has("certificate") && !r.has("model"),
+                    "archived, and paths that can be derived are not stored: " + r);
         }
+    }
+
+    /** Valid JSON, and one record per line: the header line, then a line per object. */
+    private static JsonNode readCompact(Path file, String array, int records) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(records + 2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).endsWith("\"" + array + "\":["), lines.get(0));
+        assertEquals("]}", lines.get(lines.size() - 1));
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    @Test
+    void sweepArchivesResultsTheAuditAccepts() throws Exception {
+        Path jar = RepositoryFiles.root().resolve("checker/target/checker.jar");
+        assumeTrue(Files.isRegularFile(jar), "needs the packaged checker jar (mvn verify builds it first)");
+        Path models4 = dir.resolve("models/max-of-4"), models5 = dir.resolve("models/max-of-5");
+        long[] truth4 = models(models4, 4), truth5 = models(models5, 5);
+        String[] args = {"sweep", "--archive", dir.toString(), "--models", models4.toString(), "--seeds", "1,2",
+            "--strategies", "brute-force,cubic,subcubic-union," + GRID, "--checker", jar.toString(),
+            "--markdown", dir.resolve("results.md").toString()};
+        CliRun run = CliRun.of(new GeneratorMain(), args);
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode rows = readCompact(dir.resolve("results/max-of-4.json"), "results", 8).get("results");
+        assertEquals(8, rows.size());
+        assertRows(rows, truth4);
         assertTrue(Files.readString(dir.resolve("results.md")).contains("subcubic-union"));
+        readCompact(dir.resolve("MANIFEST.json"), "entries", 8);
         CliRun audit = CliRun.of(new CheckerMain(), "audit", dir.toString());
         assertEquals(0, audit.exitCode(), audit.toString());
         assertTrue(audit.stdout().contains("8 certificates, 8 accepted, 0 failed"), audit.stdout());
@@ -65,5 +93,47 @@ class SweepTest {
         assertEquals(0, again.exitCode(), again.toString());
         assertEquals(modified, Files.getLastModifiedTime(dir.resolve("max-of-4/seed-1/cubic.cert.gz")).toMillis(),
                 "a finished pair is not redone");
+
+        // another K, with default seeds (every model of the directory) and the default strategies of K != 4 but the
+        // grid; the model index's sampled estimates go next to the certified bounds
+        Files.writeString(models5.resolve("index.json"), "[{\"seed\": 1, \"sampledAccuracyEstimate\": 0.9, "
+                + "\"sampledAccuracy95Low\": 0.89, \"sampledAccuracy95High\": 0.91, \"samples\": 1000}]");
+        CliRun five = CliRun.of(new GeneratorMain(), "sweep", "--context", "5", "--archive", dir.toString(),
+                "--models", models5.toString(), "--strategies", "brute-force,cubic,subcubic-maxdiff", "--checker",
+                jar.toString(), "--markdown", dir.resolve("results-max-of-5.md").toString());
+        assertEquals(0, five.exitCode(), five.toString());
+        JsonNode rows5 = readCompact(dir.resolve("results/max-of-5.json"), "results", 6).get("results");
+        assertRows(rows5, truth5);
+        assertEquals(0.9, rows5.get(0).get("sampledAccuracyEstimate").asDouble());
+        assertFalse(rows5.get(5).has("sampledAccuracyEstimate"), "seed 2 has no estimate in the index");
+        assertTrue(Files.isRegularFile(dir.resolve("max-of-5/seed-2/subcubic-maxdiff.cert.gz")));
+        String md = Files.readString(dir.resolve("results-max-of-5.md"));
+        assertTrue(md.contains("Max-of-5") && md.contains("sampled accuracy (estimate, not certified)")
+                && md.contains("0.90000 [0.89000, 0.91000]") && md.contains("plots/max-of-5/frontier.png"), md);
+        assertTrue(Files.readString(dir.resolve("results/max-of-5.csv")).contains(",0.9000000,0.8900000,0.9100000,1000"));
+        JsonNode manifest = readCompact(dir.resolve("MANIFEST.json"), "entries", 14);
+        assertTrue(manifest.get("entries").get(0).get("certificate").asText().startsWith("max-of-4/"));
+        assertEquals("models/max-of-5/seed-1.safetensors", manifest.get("entries").get(8).get("model").asText());
+        CliRun audit2 = CliRun.of(new CheckerMain(), "audit", dir.toString());
+        assertEquals(0, audit2.exitCode(), audit2.toString());
+        assertTrue(audit2.stdout().contains("14 certificates, 14 accepted, 0 failed"), audit2.stdout());
+    }
+
+    @Test
+    void bruteForceIsSkippedWhereTheInputsCannotBeEnumerated() {
+        List<String> names = SweepCommand.strategies(null, 20);
+        assertEquals(SweepCommand.MAIN_STRATEGIES, names, "K != 4: the main strategies by default");
+        assertEquals(154, SweepCommand.strategies(null, 4).size(), "K = 4: every strategy");
+        assertEquals(151, SweepCommand.strategies(List.of("cubic", "grid"), 4).size());
+        assertEquals(names, SweepCommand.feasible(names, zero(64, 5), new boolean[1]), "64^5 = 2^30 is enumerable");
+        boolean[] told = new boolean[1];
+        List<String> k20 = SweepCommand.feasible(names, zero(64, 20), told);
+        assertEquals(names.subList(1, names.size()), k20);
+        assertTrue(told[0]);
+    }
+
+    private static Model zero(int v, int k) {
+        return new Model(v, k, 1, 1, new double[v][1], new double[k][1], new double[1][1], new double[1][1],
+                new double[1][1], new double[1][1], new double[1][v], Map.of());
     }
 }
