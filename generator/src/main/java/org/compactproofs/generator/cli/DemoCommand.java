@@ -52,7 +52,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> names = SweepCommand.feasible(SweepCommand.strategies(strategies, file.model().context()),
                 file.model(), new boolean[1]);
-        List<ObjectNode> rows = sweep.sweepSeed(SweepCommand.SHOWCASE, file, names);
+        java.util.regex.Matcher seedInName = java.util.regex.Pattern.compile("seed-?(\\d{1,18})$").matcher(name);
+        long seed = seedInName.find() ? Long.parseLong(seedInName.group(1)) : 0; // names runs/demo-X/max-of-K/seed-N/
+        List<ObjectNode> rows = sweep.sweepSeed(seed, file, names);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %-10s %14s %15s %9s %9s   %s%n",
                 "verdict", "bound", "checker ops", "unexplained", "prove s", "check s", "strategy"));
         for (ObjectNode r : rows) {
@@ -84,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
                 rows.size(), dir.resolve("table.txt"));
         PlotCommand plot = new PlotCommand();
         plot.out = dir;
-        plot.seed = SweepCommand.SHOWCASE;
+        plot.seed = seed;
         System.setProperty("java.awt.headless", "true");
         plot.heatmaps(file.model());
         System.out.printf(Locale.ROOT, "certificates and heatmaps in %s; %.1f s in all%n", dir,
