@@ -58,8 +58,10 @@ public final class Auditor {
         java.util.Map<String, Long> operations = java.util.Map.of();
         boolean overLimit = false;
         try {
-            String modelHash = sha256(model), certHash = sha256(cert);
-            if (!modelHash.equals(e.modelSha256())) {
+            String modelHash = sha256(inside(directory, model, limits.modelBytes(), "--max-model-bytes"));
+            String certHash = modelHash.equals(e.modelSha256())
+                    ? sha256(inside(directory, cert, limits.certificateBytes(), "--max-certificate-bytes")) : null;
+            if (certHash == null) {
                 problem = "model " + e.model() + ": SHA-256 " + modelHash + ", the manifest says " + e.modelSha256();
             } else if (!certHash.equals(e.certificateSha256())) {
                 problem = "certificate " + e.certificate() + ": SHA-256 " + certHash + ", the manifest says "
@@ -81,8 +83,32 @@ public final class Auditor {
         } catch (UnusableInputException x) {
             problem = "unusable: " + x.getMessage();
             overLimit = x.overLimit();
+        } catch (OutOfMemoryError x) { // a hostile shape within the limits: this certificate is not judged, the rest are
+            problem = "unusable: " + cert + ": needs more memory than this Java heap has (raise it with -Xmx)";
+            overLimit = true;
         }
         return new Outcome(e, problem == null, problem, (System.nanoTime() - start) / 1e9, operations, overLimit);
+    }
+
+    /**
+     * The file, once it is known to be a regular file inside the archive (symbolic links resolved: nothing outside
+     * the archive is read) of at most {@code bytes} bytes (a gzip file is never much longer than its text), so that
+     * hashing it is bounded by the same limits as checking it.
+     */
+    static Path inside(Path directory, Path file, long bytes, String option) {
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(directory.toRealPath()) || !Files.isRegularFile(real)) {
+                throw new UnusableInputException(file + ": not a regular file inside the archive " + directory);
+            }
+            if (Files.size(real) > bytes) {
+                throw Limits.mark(new UnusableInputException(file + ": " + Files.size(real) + " bytes, more than "
+                        + bytes + Limits.raising(option)));
+            }
+            return real;
+        } catch (IOException x) {
+            throw new UnusableInputException(file + ": " + UnusableInputException.describe(x), x);
+        }
     }
 
     /** The SHA-256 of a file's bytes, read as a stream, in lower-case hex. */

@@ -159,6 +159,11 @@ public final class CertificateReader implements AutoCloseable {
                 case 2 -> {
                     vocab = smallInt(s.taskLine().INT(0).getSymbol(), "vocab");
                     context = smallInt(s.taskLine().INT(1).getSymbol(), "context");
+                    if (context > MAX_CONTEXT) { // a case's count C(k-1, c) (a+1)^c costs O(k^2) bit operations
+                        Token t = s.taskLine().INT(1).getSymbol();
+                        throw org.compactproofs.checker.Limits.exceeded(file, lines.lineNumber(),
+                                t.getCharPositionInLine() + 1, "context " + context, "context at most " + MAX_CONTEXT);
+                    }
                 }
                 case 3 -> {
                     claimed = Numbers.naturalNumber(file, lines.lineNumber(), s.claimLine().INT(0).getSymbol());
@@ -182,6 +187,9 @@ public final class CertificateReader implements AutoCloseable {
         header = new Header(version, sha, vocab, context, claimed, total, strategy, headerLines.clone());
         return header;
     }
+
+    /** The longest context a task may have, so that a case's count stays cheap (docs/trusted-base.md, "Limits"). */
+    public static final int MAX_CONTEXT = 4096;
 
     private int smallInt(Token t, String what) {
         BigInteger n = Numbers.naturalNumber(file, lines.lineNumber(), t);

@@ -42,8 +42,12 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Verdict v;
         try {
-            v = Checker.check(model, cert, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                    limits.limits());
+            try {
+                v = Checker.check(model, cert, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                        limits.limits());
+            } catch (OutOfMemoryError x) { // a hostile shape within the limits: unusable here, in text and JSON
+                throw new UnusableInputException(cert + ": " + Commands.OUT_OF_MEMORY);
+            }
         } catch (UnusableInputException e) {
             if (!json) {
                 throw e;

@@ -12,6 +12,9 @@ import picocli.CommandLine;
 public final class Commands {
     private Commands() {}
 
+    /** What a hostile shape within the limits gets when its tables do not fit (exit 2, docs/trusted-base.md). */
+    static final String OUT_OF_MEMORY = "the input needs more memory than this Java heap has (raise it with -Xmx)";
+
     public static int execute(Object command, String... args) {
         CommandLine cli = new CommandLine(command);
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -38,7 +41,7 @@ public final class Commands {
             return ExitCodes.UNUSABLE_INPUT;
         }
         if (ex instanceof OutOfMemoryError) { // a hostile shape within the limits (docs/trusted-base.md, "Limits")
-            err.println("error: the input needs more memory than this Java heap has (raise it with -Xmx)");
+            err.println("error: " + OUT_OF_MEMORY);
             err.flush();
             return ExitCodes.UNUSABLE_INPUT;
         }

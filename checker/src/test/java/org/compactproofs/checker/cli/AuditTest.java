@@ -142,8 +142,33 @@ class AuditTest {
                 run.stdout());
         assertTrue(run.stdout().contains("--max-certificate-bytes raises this limit"), run.stdout());
         assertTrue(run.stdout().contains("3 failed (3 beyond the limits)"), run.stdout());
-        flipByte(dir.resolve("certs/c1.cert"), (int) Files.size(dir.resolve("certs/c1.cert")) - 3);
+        flipByte(dir.resolve("models/m1.safetensors"), 200); // c1's model is hashed (within its limit) and wrong
         run = audit("--max-certificate-bytes", "100");
         assertEquals(ExitCodes.REJECTED, run.exitCode(), "a certificate judged bad outranks those not judged: " + run);
+    }
+
+    /**
+     * The audit bounds what it reads before hashing: a model that is a symbolic link to an endless device (or to
+     * anything outside the archive) is not read, a model beyond --max-model-bytes is not hashed, and a manifest
+     * path with a NUL character is a malformed manifest, not an internal error.
+     */
+    @Test
+    void filesOutsideTheArchiveOrBeyondTheLimitsAreNotRead() throws IOException {
+        CliRun run = audit("--max-model-bytes", "100");
+        assertEquals(ExitCodes.UNUSABLE_INPUT, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("FAILED  certs/c1.cert  unusable: " + dir.resolve("models/m1.safetensors")
+                + ": 1329 bytes, more than 100; --max-model-bytes raises this limit"), run.stdout());
+        Path model = dir.resolve("models/m1.safetensors");
+        Files.delete(model);
+        Files.createSymbolicLink(model, Path.of("/dev/zero"));
+        run = audit("--threads", "1");
+        assertEquals(ExitCodes.REJECTED, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("FAILED  certs/c1.cert  unusable: " + model
+                + ": not a regular file inside the archive"), run.stdout());
+        Path manifest = dir.resolve("MANIFEST.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"certs/c1.cert\"", "\"certs/c\\u0000.cert\""));
+        run = audit();
+        assertEquals(ExitCodes.UNUSABLE_INPUT, run.exitCode(), run.toString());
+        assertTrue(run.stderr().contains("malformed manifest") && !run.stderr().contains("internal error"), run.stderr());
     }
 }

@@ -555,10 +555,12 @@ class CheckRejectionTest {
     @Test
     @Timeout(30)
     void largestTaskAllowedIsRefusedQuicklyForThisModel() throws IOException {
-        // vocab and context at their upper limit (2^20): vocab^context has about 21 million bits; the header
-        // must not spend minutes computing or printing it before noticing that the model is another one
-        write(valid().replace("vocab 6 context 3", "vocab 1048575 context 1048576"));
+        // vocab and context at their upper limits (2^20, 4096): vocab^context has about 82,000 bits; the header
+        // must not spend long computing or printing it before noticing that the model is another one
+        write(valid().replace("vocab 6 context 3", "vocab 1048575 context 4096"));
         assertUnusableAtLine(check(), 4);
+        write(valid().replace("vocab 6 context 3", "vocab 6 context 4097")); // one case's count costs O(k^2)
+        assertUnusable(check(), 3, 31, "context 4097", "fixed cap of the checker (context at most 4096");
     }
 
     // ---------------------------------------------------------------------------------------------- 8-11. steps

@@ -191,7 +191,7 @@ class LimitsTest {
                 model.toString(), "--cert", cert.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(ExitCodes.UNUSABLE_INPUT, p.waitFor(), out);
-        assertTrue(out.contains("error: the input needs more memory than this Java heap has"), out);
+        assertTrue(out.contains("error: " + cert + ": the input needs more memory than this Java heap has"), out);
         assertFalse(out.contains("\tat "), out);
     }
 }
