@@ -130,21 +130,31 @@ final class CubicBounds {
         return add(common, ovLo(m, t, o));
     }
 
-    /** The per-output terms of the last (q, m, a) evaluated: cases of one (q, m) usually share a. */
-    private int cachedQ = -1, cachedM = -1, cachedA = -2;
-    private double[] cachedBase;       // [o]: Q* + sum of M_i, rounded down
-    private double[][] cachedDiff;     // [o][i]: T_i - M_i, rounded down (null when a = -1)
+    /**
+     * The per-output terms of the last (m, a) evaluated for each query q: cases of one (q, m) usually share a, and
+     * both orders of cases (steps by (q, m, c), rows by (m, c) then q) revisit q's slot with the same (m, a).
+     */
+    private int[] cachedM, cachedA;
+    private double[][] cachedBase;       // [q][o]: Q* + sum of M_i, rounded down
+    private double[][][] cachedDiff;     // [q][o][i]: T_i - M_i, rounded down (null when a = -1)
 
     private void terms(int q, int m, int a) {
-        if (q == cachedQ && m == cachedM && a == cachedA) {
+        if (cachedM == null) {
+            cachedM = new int[v];
+            cachedA = new int[v];
+            Arrays.fill(cachedM, -1);
+            cachedBase = new double[v][];
+            cachedDiff = new double[v][][];
+        }
+        if (m == cachedM[q] && a == cachedA[q]) {
             return;
         }
         weights(q);
         double[][] lo = weightLo[q], hi = weightHi[q];
         double[][][] ex = a - window >= 0 ? exclusive(m) : null;
         int others = k - 1;
-        cachedBase = new double[v];
-        cachedDiff = a >= 0 ? new double[v][others] : null;
+        double[] base0 = new double[v];
+        double[][] diff0 = a >= 0 ? new double[v][others] : null;
         for (int o = 0; o < v; o++) {
             if (o == m) {
                 continue;
@@ -156,15 +166,16 @@ final class CubicBounds {
                 double maxTerm = mul(lo[i][m], hi[i][m], gLo(common, m, m, o));
                 base = add(base, maxTerm);
                 if (a >= 0) {
-                    cachedDiff[o][i] = Math.nextDown(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
+                    diff0[o][i] = Math.nextDown(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
                 }
             }
-            cachedBase[o] = base;
+            base0[o] = base;
             operations += (long) others * (a >= 0 ? Math.min(a + 1, window) + 3 : 1);
         }
-        cachedQ = q;
-        cachedM = m;
-        cachedA = a;
+        cachedBase[q] = base0;
+        cachedDiff[q] = diff0;
+        cachedM[q] = m;
+        cachedA[q] = a;
     }
 
     /**
@@ -179,9 +190,9 @@ final class CubicBounds {
             if (o == m) {
                 continue;
             }
-            double bound = cachedBase[o];
+            double bound = cachedBase[q][o];
             if (c > 0) {
-                System.arraycopy(cachedDiff[o], 0, diff, 0, diff.length);
+                System.arraycopy(cachedDiff[q][o], 0, diff, 0, diff.length);
                 Arrays.sort(diff);
                 for (int j = 0; j < c; j++) {
                     bound = add(bound, diff[j]);
