@@ -43,7 +43,7 @@ final class ProveCommand implements Callable<Integer> {
     }
 
     /**
-     * Brute force enumerates every input; above {@link TrainedModel#MAX_ENUMERATION} (2^31) inputs it is refused
+     * Brute force enumerates every input; above {@link Inputs#ENUMERABLE} (2^31) inputs it is refused
      * before starting, with the generator's time estimated from a rate measured now on a slice of the model.
      */
     static void refuseInfeasibleBruteForce(Model m, int threads) {
