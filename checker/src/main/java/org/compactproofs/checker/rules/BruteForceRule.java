@@ -46,7 +46,8 @@ public final class BruteForceRule implements Rule {
         }
     }
 
-    static String duration(double seconds) {
+    /** A duration for people, in the unit that reads best (also the generator's, for its own estimate). */
+    public static String duration(double seconds) {
         double[] units = {1, 60, 3600, 86400, 365.25 * 86400};
         String[] names = {"seconds", "minutes", "hours", "days", "years"};
         if (seconds > 1e300) {

@@ -42,6 +42,11 @@ final class CubicBounds {
         euLo = eu[0];
         euHi = eu[1];
         attention = new AttentionWeights(t);
+        cachedM = new int[v];
+        cachedA = new int[v];
+        Arrays.fill(cachedM, -1);
+        cachedBase = new double[v][];
+        cachedDiff = new double[v][][];
         weightLo = new double[v][][];
         weightHi = new double[v][][];
         prefixMaxHi = new double[v][][];
@@ -134,18 +139,11 @@ final class CubicBounds {
      * The per-output terms of the last (m, a) evaluated for each query q: cases of one (q, m) usually share a, and
      * both orders of cases (steps by (q, m, c), rows by (m, c) then q) revisit q's slot with the same (m, a).
      */
-    private int[] cachedM, cachedA;
-    private double[][] cachedBase;       // [q][o]: Q* + sum of M_i, rounded down
-    private double[][][] cachedDiff;     // [q][o][i]: T_i - M_i, rounded down (null when a = -1)
+    private final int[] cachedM, cachedA;     // [q]: -1 while q's slot is empty
+    private final double[][] cachedBase;     // [q][o]: Q* + sum of M_i, rounded down
+    private final double[][][] cachedDiff;   // [q][o][i]: T_i - M_i, rounded down (null when a = -1)
 
     private void terms(int q, int m, int a) {
-        if (cachedM == null) {
-            cachedM = new int[v];
-            cachedA = new int[v];
-            Arrays.fill(cachedM, -1);
-            cachedBase = new double[v][];
-            cachedDiff = new double[v][][];
-        }
         if (m == cachedM[q] && a == cachedA[q]) {
             return;
         }

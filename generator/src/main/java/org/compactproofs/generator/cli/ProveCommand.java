@@ -55,21 +55,8 @@ final class ProveCommand implements Callable<Integer> {
         throw new UnusableInputException(String.format("brute force over %d^%d = %s inputs is out of reach (limit 2^31):"
                 + " at %.3g inputs/s (measured now on this machine, %d threads) the generator alone would need %s,"
                 + " and the checker's exact re-check longer still; use a structured strategy (cubic, subcubic-*)",
-                m.vocab(), m.context(), Inputs.count(m), rate, threads, duration(seconds)));
-    }
-
-    /** A duration for people: seconds, hours, days or years, whichever reads best. */
-    static String duration(BigDecimal seconds) {
-        double s = seconds.doubleValue();
-        BigDecimal years = seconds.divide(BigDecimal.valueOf(365.25 * 86400), MathContext.DECIMAL64);
-        if (s < 3600) {
-            return String.format("%.0f s", s);
-        } else if (s < 86400 * 3) {
-            return String.format("%.1f hours", s / 3600);
-        } else if (s < 86400 * 365.25) {
-            return String.format("%.1f days", s / 86400);
-        }
-        return String.format("%.3g years", years.doubleValue()).replaceAll("e\\+0*", "e");
+                m.vocab(), m.context(), Inputs.count(m), rate, threads,
+                org.compactproofs.checker.rules.BruteForceRule.duration(seconds.doubleValue())));
     }
 
     /** Writes a certificate of the named strategy; returns its claim. */
