@@ -48,6 +48,15 @@ public final class Checker {
                 throw new CertificateFormatException(certificate, h.strategyLine(), 10, "unknown strategy '"
                         + CertificateFormatException.quote(h.strategy()) + "' (known: " + String.join(", ", Strategies.names()) + ")");
             }
+            long work = Strategies.worstWork(h.strategy(), model.model());
+            if (work > limits.work()) {
+                throw Limits.exceeded(certificate, h.strategyLine(), 10, "strategy " + h.strategy() + " may need up to "
+                        + work + " operations on a model of vocab " + h.vocab() + ", context " + h.context()
+                        + ", d_model " + model.model().dModel() + ", d_head " + model.model().dHead() + " ("
+                        + org.compactproofs.checker.rules.BruteForceRule.duration(work / Limits.OPERATIONS_PER_SECOND)
+                        + " on one thread), above the limit of " + limits.work() + "; refused before any work",
+                        "--max-work");
+            }
             ProofState state = new ProofState(model.model(), certificate, threads, limits);
             Step step;
             while ((step = reader.nextStep()) != null) {

@@ -13,28 +13,43 @@ import org.compactproofs.checker.cert.CertificateFormatException;
  * @param lineBytes bytes of one certificate line (at most {@link #MAX_ARRAY}: a line is held in an array)
  * @param modelBytes bytes of the model file, which is read whole (at most {@link #MAX_ARRAY})
  * @param bruteForceInputs inputs (vocab^context) a brute-force step may enumerate
+ * @param exactPathInputs inputs a brute-force step may send to its exact path (B1.2), which costs up to
+ *                        {@link #EXACT_PATH_SECONDS_PER_INPUT} each where the fast path costs nanoseconds
+ * @param work the operations a strategy may need at most on the task and model shape (the table products and
+ *             its rules' worst case over every certificate: {@code Strategies.worstWork}), checked at the strategy
+ *             line before any table is built
  * @param caseKeys case keys vocab^2 * context of the task: the size of the key registry; it also keeps every
  *                 key and table index within an int
  * @param lines lines of a certificate, so that every reported line number is exact
  */
-public record Limits(long certificateBytes, int lineBytes, long modelBytes, long bruteForceInputs, int caseKeys,
-                     int lines) {
+public record Limits(long certificateBytes, int lineBytes, long modelBytes, long bruteForceInputs,
+                     long exactPathInputs, long work, int caseKeys, int lines) {
     public static final long DEFAULT_CERTIFICATE_BYTES = 1L << 32, DEFAULT_MODEL_BYTES = 1L << 30,
-            DEFAULT_BRUTE_FORCE_INPUTS = 1L << 31;
+            DEFAULT_BRUTE_FORCE_INPUTS = 1L << 31, DEFAULT_EXACT_PATH_INPUTS = 1L << 16, DEFAULT_WORK = 1L << 29;
     public static final int DEFAULT_LINE_BYTES = 1 << 20, MAX_ARRAY = Integer.MAX_VALUE - 8;
     public static final Limits DEFAULT = new Limits(DEFAULT_CERTIFICATE_BYTES, DEFAULT_LINE_BYTES, DEFAULT_MODEL_BYTES,
-            DEFAULT_BRUTE_FORCE_INPUTS, 1 << 24, Integer.MAX_VALUE);
+            DEFAULT_BRUTE_FORCE_INPUTS, DEFAULT_EXACT_PATH_INPUTS, DEFAULT_WORK, 1 << 24, Integer.MAX_VALUE);
     /**
      * Inputs per second and thread of the rigorous brute force, measured with {@code checker bench brute-force}
      * (docs/benchmarks.md: 64^4 inputs in 0.60 s on 2 threads); only for the time estimate in the message
      * refusing a brute force.
      */
     public static final double BRUTE_FORCE_INPUTS_PER_SECOND = 1.4e7;
+    /**
+     * The exact path's worst cost per input, measured with {@code generator bench hostile} (docs/benchmarks.md);
+     * only for the time estimate in the message refusing a brute force.
+     */
+    public static final double EXACT_PATH_SECONDS_PER_INPUT = 1e-4;
+    /**
+     * Operations (of {@code Strategies.worstWork}) per second and thread, measured with {@code generator bench
+     * hostile}; only for the time estimate in the message refusing a strategy.
+     */
+    public static final double OPERATIONS_PER_SECOND = 5e7;
 
     public Limits {
         if (certificateBytes < 1 || lineBytes < 1 || lineBytes > MAX_ARRAY || modelBytes < 1 || modelBytes > MAX_ARRAY
-                || bruteForceInputs < 1 || caseKeys < 1 || lines < 1) {
-            throw new UnusableInputException("every limit must be at least 1, and --max-line-bytes and "
+                || bruteForceInputs < 1 || exactPathInputs < 0 || work < 1 || caseKeys < 1 || lines < 1) {
+            throw new UnusableInputException("every limit must be at least 1 (--max-exact-path-inputs at least 0), and --max-line-bytes and "
                     + "--max-model-bytes at most " + MAX_ARRAY + " (the largest Java array)");
         }
     }

@@ -155,6 +155,36 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return new DyadicMatrix(c, common);
     }
 
+    /**
+     * Each row minus its own midrange (max + min) / 2, exactly (one more bit of exponent). A margin of rule B1
+     * subtracts two entries of one row, so it is the same on these rows; their entries are at most half the row's
+     * spread, however large a constant the row carries (docs/rules.md, B1.1).
+     */
+    public DyadicMatrix rowsCentred() {
+        BigInteger[][] c = new BigInteger[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            BigInteger max = num[i][0], min = num[i][0];
+            for (BigInteger x : num[i]) {
+                max = max.max(x);
+                min = min.min(x);
+            }
+            BigInteger mid = max.add(min);
+            for (int j = 0; j < cols(); j++) {
+                c[i][j] = num[i][j].shiftLeft(1).subtract(mid);
+            }
+        }
+        return new DyadicMatrix(c, exponent - 1);
+    }
+
+    /** The smallest exponent of the matrices: the scale at which their entries add as integers. */
+    public static int commonExponent(DyadicMatrix... matrices) {
+        int common = Integer.MAX_VALUE;
+        for (DyadicMatrix m : matrices) {
+            common = Math.min(common, m.exponent);
+        }
+        return common;
+    }
+
     /** The tightest double enclosure of entry (i, j) (see {@link #enclose(BigInteger, int)}). */
     public Interval enclosure(int i, int j) {
         return enclose(num[i][j], exponent);

@@ -9,11 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.Limits;
+import org.compactproofs.checker.Parallel;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.Verdict;
 
@@ -30,25 +28,11 @@ public final class Auditor {
                           java.util.Map<String, Long> operations, boolean overLimit) {}
 
     public static List<Outcome> audit(Manifest manifest, int threads, Limits limits) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Manifest.Entry e : manifest.entries()) {
-                futures.add(pool.submit(() -> one(manifest.directory(), e, limits)));
-            }
-            List<Outcome> out = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<Outcome>> checks = new ArrayList<>();
+        for (Manifest.Entry e : manifest.entries()) {
+            checks.add(() -> one(manifest.directory(), e, limits));
         }
+        return Parallel.map(checks, threads);
     }
 
     static Outcome one(Path directory, Manifest.Entry e, Limits limits) {

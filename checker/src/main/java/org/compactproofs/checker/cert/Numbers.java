@@ -3,14 +3,13 @@ package org.compactproofs.checker.cert;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import org.antlr.v4.runtime.Token;
-import org.apfloat.Apint;
-import org.apfloat.Aprational;
 
 /**
  * Numbers of the language, each denoting an exact rational: integers, p/q, decimals (with an optional exponent)
  * and hexadecimal floating-point literals (0x1.8p-3 = 3/16). A number longer than {@link #MAX_DIGITS}
- * characters, or with an exponent beyond {@link #MAX_EXPONENT}, is refused: exactness must not become a way to
- * exhaust memory.
+ * characters, or with an exponent beyond {@link #MAX_EXPONENT}, is refused. Counts are read exactly
+ * ({@link #naturalNumber}); witnesses are rounded to doubles on entry ({@link #witness}), so that no number of a
+ * few characters can make exact arithmetic expensive.
  */
 public final class Numbers {
     public static final int MAX_DIGITS = 10_000;
@@ -31,60 +30,29 @@ public final class Numbers {
         return n;
     }
 
-    /** The exact value of a number token's text (already syntax-checked by the grammar). */
-    public static Aprational exact(String text) {
-        if (text.length() > MAX_DIGITS) {
-            throw new IllegalArgumentException("number of " + text.length() + " characters; the limit is " + MAX_DIGITS);
-        }
-        boolean negative = text.startsWith("-");
-        String body = negative ? text.substring(1) : text;
-        Aprational value;
-        if (body.startsWith("0x") || body.startsWith("0X")) {
-            int p = body.toLowerCase().indexOf('p');
-            String mantissa = body.substring(2, p);
-            int exponent = exponent(body.substring(p + 1));
-            int dot = mantissa.indexOf('.');
-            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-            int fraction = dot < 0 ? 0 : mantissa.length() - dot - 1;
-            value = scaled(new BigInteger(digits, 16), BigInteger.TWO, exponent - 4 * fraction);
-        } else if (body.contains("/")) {
-            String[] pq = body.split("/");
-            BigInteger q = new BigInteger(pq[1]);
-            if (q.signum() == 0) {
-                throw new IllegalArgumentException("division by zero in " + text);
-            }
-            value = new Aprational(new Apint(new BigInteger(pq[0])), new Apint(q));
-        } else {
-            int e = Math.max(body.indexOf('e'), body.indexOf('E'));
-            int exponent = e < 0 ? 0 : exponent(body.substring(e + 1));
-            String mantissa = e < 0 ? body : body.substring(0, e);
-            int dot = mantissa.indexOf('.');
-            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-            int fraction = dot < 0 ? 0 : mantissa.length() - dot - 1;
-            value = scaled(new BigInteger(digits), BigInteger.TEN, exponent - fraction);
-        }
-        return negative ? value.negate() : value;
-    }
-
     /**
-     * The exact value of a number token's text as numerator 2^exponent, or null when the value is not a dyadic
-     * rational. Integer arithmetic only (no Apfloat): witnesses are read by the thousand.
+     * A witness value: the number times 2^{@code scale} (|scale| <= {@link #MAX_EXPONENT}), rounded toward minus
+     * infinity to a double (beyond the double range: the largest finite double of its sign), or null when the number is not a dyadic rational.
+     * Every witness value is sound (each rule's theorem holds for all of them), so rounding on entry changes only
+     * how tight a bound is, never a verdict's soundness, and no witness can make later arithmetic expensive. The
+     * work is polynomial in the text's length whatever its exponent: a magnitude beyond the double range is
+     * recognised from the digit count and the exponent before any power of ten is formed, and 5^t can divide a
+     * numerator of D digits only if t < 1.44 D + 1.
      */
-    public static Dyadic dyadic(String text) {
+    public static Double witness(String text, int scale) {
         if (text.length() > MAX_DIGITS) {
             throw new IllegalArgumentException("number of " + text.length() + " characters; the limit is " + MAX_DIGITS);
         }
         boolean negative = text.startsWith("-");
         String body = negative ? text.substring(1) : text;
         BigInteger n;
-        int e;
+        long e;
         if (body.startsWith("0x") || body.startsWith("0X")) {
             int p = body.toLowerCase().indexOf('p');
             String mantissa = body.substring(2, p);
             int dot = mantissa.indexOf('.');
-            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-            n = new BigInteger(digits, 16);
-            e = exponent(body.substring(p + 1)) - 4 * (dot < 0 ? 0 : mantissa.length() - dot - 1);
+            n = new BigInteger(dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1), 16);
+            e = exponent(body.substring(p + 1)) - 4L * (dot < 0 ? 0 : mantissa.length() - dot - 1);
         } else if (body.contains("/")) {
             String[] pq = body.split("/");
             BigInteger num = new BigInteger(pq[0]), den = new BigInteger(pq[1]);
@@ -102,14 +70,22 @@ public final class Numbers {
             int x = Math.max(body.indexOf('e'), body.indexOf('E'));
             String mantissa = x < 0 ? body : body.substring(0, x);
             int dot = mantissa.indexOf('.');
-            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-            int tens = (x < 0 ? 0 : exponent(body.substring(x + 1))) - (dot < 0 ? 0 : mantissa.length() - dot - 1);
-            n = new BigInteger(digits);
+            n = new BigInteger(dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1));
+            long tens = (x < 0 ? 0 : exponent(body.substring(x + 1))) - (dot < 0 ? 0 : mantissa.length() - dot - 1);
+            int digits = n.signum() == 0 ? 0 : n.toString().length();
             e = 0;
-            if (tens >= 0) {
-                n = n.multiply(BigInteger.TEN.pow(tens));
-            } else { // n / 10^t = (n / 5^t) 2^-t, dyadic exactly when 5^t divides n
-                BigInteger[] qr = n.divideAndRemainder(BigInteger.valueOf(5).pow(-tens));
+            if (n.signum() == 0) {
+                return negative ? -0.0 : 0.0;
+            } else if (tens >= 0) {
+                if (digits - 1 + tens >= 309) { // |value| >= 10^309, beyond the largest double
+                    return negative ? -Double.MAX_VALUE : Double.MAX_VALUE;
+                }
+                n = n.multiply(BigInteger.TEN.pow((int) tens));
+            } else { // n / 10^t = (n / 5^t) 2^-t, dyadic exactly when 5^t divides n, so 5^t <= n < 10^digits
+                if (-tens > 1.44 * digits + 1) {
+                    return null;
+                }
+                BigInteger[] qr = n.divideAndRemainder(BigInteger.valueOf(5).pow((int) -tens));
                 if (qr[1].signum() != 0) {
                     return null;
                 }
@@ -117,11 +93,24 @@ public final class Numbers {
                 e = tens;
             }
         }
-        return new Dyadic(negative ? n.negate() : n, e);
+        return roundDown(negative ? n.negate() : n, e + scale);
     }
 
-    /** An exact dyadic rational numerator 2^exponent. */
-    public record Dyadic(BigInteger numerator, int exponent) {}
+    /** The largest double <= n 2^e, clamped to the finite doubles; far magnitudes decided on bit lengths alone. */
+    private static double roundDown(BigInteger n, long e) {
+        if (n.signum() == 0) {
+            return 0.0;
+        }
+        long magnitude = n.bitLength() + e; // 2^(magnitude-1) <= |n 2^e| < 2^magnitude
+        if (magnitude > 1025) {
+            return n.signum() > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE;
+        }
+        if (magnitude < -1080) { // below the smallest subnormal: 0 from below is 0, or -MIN_VALUE
+            return n.signum() > 0 ? 0.0 : -Double.MIN_VALUE;
+        }
+        double lo = org.compactproofs.checker.arith.DyadicMatrix.enclose(n, (int) e).lo(); // |e| < 2^18: no overflow
+        return Math.max(lo, -Double.MAX_VALUE);
+    }
 
     private static int exponent(String text) {
         BigInteger e = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
@@ -129,12 +118,5 @@ public final class Numbers {
             throw new IllegalArgumentException("exponent " + e + " beyond the limit of " + MAX_EXPONENT);
         }
         return e.intValue();
-    }
-
-    private static Aprational scaled(BigInteger n, BigInteger base, int exponent) {
-        if (exponent >= 0) {
-            return new Apint(n.multiply(base.pow(exponent)));
-        }
-        return new Aprational(new Apint(n), new Apint(base.pow(-exponent)));
     }
 }

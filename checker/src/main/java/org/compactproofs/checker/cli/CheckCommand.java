@@ -46,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
                 v = Checker.check(model, cert, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                         limits.limits());
             } catch (OutOfMemoryError x) { // a hostile shape within the limits: unusable here, in text and JSON
-                throw new UnusableInputException(cert + ": " + Commands.OUT_OF_MEMORY);
+                throw new UnusableInputException(cert + ": " + Commands.OUT_OF_MEMORY, x);
             }
         } catch (UnusableInputException e) {
             if (!json) {

@@ -31,9 +31,22 @@ public final class Commands {
         }
     }
 
-    private static int report(PrintWriter err, Throwable ex) {
+    /**
+     * The one mapping from a throwable to a line and an exit code, for the main thread and (through
+     * {@link org.compactproofs.checker.Parallel}, which rethrows a task's throwable unchanged) every worker.
+     */
+    static int report(PrintWriter err, Throwable ex) {
         if (System.getenv("COMPACT_PROOFS_DEBUG") != null) {
             ex.printStackTrace(err);
+        }
+        while ((ex instanceof java.util.concurrent.ExecutionException
+                || ex instanceof java.util.concurrent.CompletionException) && ex.getCause() != null) {
+            ex = ex.getCause(); // a wrapper says nothing of its own: judge what it wraps
+        }
+        if (ex instanceof java.io.UncheckedIOException io) { // a file that could not be read or written
+            err.println("error: " + UnusableInputException.describe(io.getCause()));
+            err.flush();
+            return ExitCodes.UNUSABLE_INPUT;
         }
         if (ex instanceof UnusableInputException) {
             err.println("error: " + ex.getMessage());

@@ -17,9 +17,17 @@ final class LimitOptions {
     @Option(names = "--max-brute-force-inputs", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_BRUTE_FORCE_INPUTS,
             description = "Most inputs (vocab^context) a brute-force step may enumerate (default: ${DEFAULT-VALUE} = 2^31).")
     long bruteForceInputs;
+    @Option(names = "--max-exact-path-inputs", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_EXACT_PATH_INPUTS,
+            description = "Most inputs a brute-force step may decide on its exact path, which can cost a thousand "
+                    + "times the fast path per input (default: ${DEFAULT-VALUE} = 2^16).")
+    long exactPathInputs;
+    @Option(names = "--max-work", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_WORK,
+            description = "Most operations a strategy may need on the model's shape at worst (table products and "
+                    + "its rules' bounds), checked before any work (default: ${DEFAULT-VALUE} = 2^29).")
+    long work;
 
     Limits limits() {
-        return new Limits(certificateBytes, lineBytes, modelBytes, bruteForceInputs, Limits.DEFAULT.caseKeys(),
-                Limits.DEFAULT.lines());
+        return new Limits(certificateBytes, lineBytes, modelBytes, bruteForceInputs, exactPathInputs, work,
+                Limits.DEFAULT.caseKeys(), Limits.DEFAULT.lines());
     }
 }

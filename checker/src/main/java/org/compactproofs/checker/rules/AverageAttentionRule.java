@@ -1,7 +1,6 @@
 package org.compactproofs.checker.rules;
 
 import java.math.BigInteger;
-import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.cert.Step;
 
 /**
@@ -35,9 +34,8 @@ final class AverageAttentionRule implements Rule {
         if (c.signum() < 0 || c.compareTo(BigInteger.valueOf(k - 1)) > 0) {
             throw state.error(step, Fields.field(step, state, "nonmax").valueColumn(), "nonmax outside 0.." + (k - 1));
         }
-        org.compactproofs.checker.cert.Numbers.Dyadic value = Fields.dyadic(step, state, "value");
-        String problem = w.average(m.intValue() * k + c.intValue(),
-                DyadicMatrix.enclose(value.numerator(), value.exponent()));
+        double value = Fields.witness(step, state, "value");
+        String problem = w.average(m.intValue() * k + c.intValue(), new org.compactproofs.checker.arith.Interval(value, value));
         if (problem != null) {
             throw state.error(step, step.column(), problem);
         }

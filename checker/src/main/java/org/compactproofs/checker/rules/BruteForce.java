@@ -1,12 +1,11 @@
 package org.compactproofs.checker.rules;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.compactproofs.checker.Parallel;
 import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
@@ -42,8 +41,10 @@ public final class BruteForce {
 
     private final Model model;
     private final int v, k;
-    private final CircuitTables tables;
-    private BigDecimal[][] eqkeRaw, eqkpRaw, evouExact, pvouExact, euExact; // exact path only, made on first use
+    /** The exact path's scales: each table's exponent above its group's smallest (values; raw scores). */
+    private final int euShift, evouShift, pvouShift, eqkeShift, eqkpShift;
+    /** 2^e enclosed at the working precision, e the raw scores' smallest exponent. */
+    private final BigDecimal[] scoreUnit;
     private final double[][] evou, pvou, eu;
     private final BigDecimal[] sExact;
     private final AttentionWeights attention;
@@ -54,6 +55,21 @@ public final class BruteForce {
 
     public BruteForce(Model m, CircuitTables t) {
         this(m, t, false, false);
+    }
+
+    /**
+     * Inputs beyond the exact path's budget ({@link org.compactproofs.checker.Limits#exactPathInputs()}): thrown
+     * before the exact work of the first input over it, or before the walk when more inputs than that are known
+     * in advance to need it (their weights are unusable on the fast path).
+     */
+    public static final class ExactPathBudgetExceeded extends RuntimeException {
+        /** The inputs known up front to need the exact path, or -1 when the budget ran out during the walk. */
+        public final long known;
+
+        ExactPathBudgetExceeded(long known) {
+            super(null, null, false, false);
+            this.known = known;
+        }
     }
 
     /** The same evaluation with the error bound set to zero and no exact path: the benchmarks' baseline. */
@@ -72,15 +88,30 @@ public final class BruteForce {
         this.v = m.vocab();
         this.k = m.context();
         this.tables = t;
-        evou = lowerEnds(t.evou());
-        pvou = lowerEnds(t.pvou());
-        eu = lowerEnds(t.eu());
+        // margins subtract entries of one row, so per-row constants cancel: centring them keeps a constant added
+        // to every logit from inflating the a-priori error bound (docs/rules.md, B1.1)
+        evou = lowerEnds(t.evou().rowsCentred());
+        pvou = lowerEnds(t.pvou().rowsCentred());
+        eu = lowerEnds(t.eu().rowsCentred());
+        int common = DyadicMatrix.commonExponent(t.eu(), t.evou(), t.pvou());
+        euShift = t.eu().exponent() - common;
+        evouShift = t.evou().exponent() - common;
+        pvouShift = t.pvou().exponent() - common;
+        int e = DyadicMatrix.commonExponent(t.eqkeRaw(), t.eqkpRaw());
+        eqkeShift = t.eqkeRaw().exponent() - e;
+        eqkpShift = t.eqkpRaw().exponent() - e;
+        BigDecimal two = BigDecimal.valueOf(2);
+        scoreUnit = e >= 0 ? new BigDecimal[] {two.pow(e), two.pow(e)} // exact
+                : new BigDecimal[] {BigDecimal.ONE.divide(two.pow(-e), ExactExp.DOWN),
+                    BigDecimal.ONE.divide(two.pow(-e), ExactExp.UP)};
         sExact = ExactExp.inverseSqrt(m.dHead());
         attention = new AttentionWeights(t);
         double a = maxAbs(evou) * (1 + 0x1p-40) + maxAbs(pvou) * (1 + 0x1p-40) + TINY_ABSOLUTE;
         evouPvouBound = a;
         fastPathPossible = !exactOnly && a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
     }
+
+    private final CircuitTables tables;
 
     /** Each entry's tightest enclosure's lower end: a double within one ulp of the exact value. */
     private static double[][] lowerEnds(DyadicMatrix table) {
@@ -93,15 +124,21 @@ public final class BruteForce {
         return out;
     }
 
-    /** The exact tables as decimals, for the exact path; made once, on first use (by any thread). */
-    private synchronized void exactTables() {
-        if (euExact == null) {
-            eqkeRaw = tables.eqkeRaw().exactDecimals();
-            eqkpRaw = tables.eqkpRaw().exactDecimals();
-            evouExact = tables.evou().exactDecimals();
-            pvouExact = tables.pvou().exactDecimals();
-            euExact = tables.eu().exactDecimals();
-        }
+    /** R(i, t) = eqkeRaw[q][t] + eqkpRaw[q][i] exactly, as an integer times 2^e (e as in {@link #scoreUnit}). */
+    private BigInteger score(int q, int i, int t) {
+        return tables.eqkeRaw().num()[q][t].shiftLeft(eqkeShift).add(tables.eqkpRaw().num()[q][i].shiftLeft(eqkpShift));
+    }
+
+    /**
+     * g(o) = EU[q][m]-EU[q][o] + EVOU[t][m]-EVOU[t][o] + PVOU[i][m]-PVOU[i][o] exactly, as an integer times 2^c with
+     * c the value tables' smallest exponent (a margin's sign does not depend on the scale, so c is dropped): each
+     * difference is taken within its table, then shifted to c, so no table is ever held at another scale.
+     */
+    private BigInteger margin(int q, int m, int o, int t, int i) {
+        BigInteger[][] eu = tables.eu().num(), ev = tables.evou().num(), pv = tables.pvou().num();
+        return eu[q][m].subtract(eu[q][o]).shiftLeft(euShift)
+                .add(ev[t][m].subtract(ev[t][o]).shiftLeft(evouShift))
+                .add(pv[i][m].subtract(pv[i][o]).shiftLeft(pvouShift));
     }
 
     private static double maxAbs(double[][] a) {
@@ -114,35 +151,65 @@ public final class BruteForce {
         return m; // NaN never occurs; an infinite entry makes this infinite and disables the fast path
     }
 
+    /** {@link #run(int, long)} with no budget for the exact path. */
     public Result run(int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<QueryWalk>> parts = new ArrayList<>();
-            for (int q = 0; q < v; q++) {
-                int query = q;
-                parts.add(pool.submit(() -> new QueryWalk(query).run()));
-            }
-            long[] sums = new long[8];
-            for (Future<QueryWalk> f : parts) {
-                QueryWalk w = f.get();
-                long[] c = {w.correct, w.fastDecided, w.fastWrong, w.exactInputs, w.exactWrong, w.undecidable,
-                    w.exactExps, w.margins};
-                for (int i = 0; i < c.length; i++) {
-                    sums[i] += c[i];
-                }
-            }
-            return new Result(sums[0], model.inputCount(), sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        return run(threads, Long.MAX_VALUE);
+    }
+
+    /**
+     * Decides every input; more than {@code exactBudget} inputs on the exact path throw
+     * {@link ExactPathBudgetExceeded}, up front when the weights alone send that many there.
+     */
+    public Result run(int threads, long exactBudget) {
+        long known = 0;
+        for (int q = 0; q < v && known <= exactBudget; q++) {
+            known += forcedExact(attention.of(q), q);
         }
+        if (known > exactBudget) {
+            throw new ExactPathBudgetExceeded(known);
+        }
+        AtomicLong exactLeft = new AtomicLong(exactBudget);
+        List<java.util.concurrent.Callable<long[]>> parts = new ArrayList<>();
+        for (int q = 0; q < v; q++) {
+            int query = q;
+            parts.add(() -> new QueryWalk(query, exactLeft).run()); // only the counts outlive a walk, not its tables
+        }
+        long[] sums = new long[8];
+        for (long[] c : Parallel.map(parts, threads)) {
+            for (int i = 0; i < c.length; i++) {
+                sums[i] += c[i];
+            }
+        }
+        return new Result(sums[0], model.inputCount(), sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
+    }
+
+    /**
+     * The relative width ((h - l) / l)(1 + 2^-40) of a weight enclosure when the fast path may use it (B1.1:
+     * positive, finite, at most 2^-20), else infinity; the factor covers the two roundings of the ratio.
+     */
+    private double reliableWidth(Interval w) {
+        if (!fastPathPossible || !(w.lo() > 0) || !Double.isFinite(w.hi())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double relative = (w.width() / w.lo()) * (1 + 0x1p-40);
+        return relative <= MAX_RELATIVE_WIDTH ? relative : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The inputs of query q with a weight the fast path cannot use: they all take the exact path. No overflow:
+     * the rule admits at most {@code Limits.bruteForceInputs()} (a long) inputs in all.
+     */
+    private long forcedExact(Interval[][] weights, int q) {
+        long all = 1, reliableOnly = Double.isFinite(reliableWidth(weights[k - 1][q])) ? 1 : 0;
+        for (int i = 0; i < k - 1; i++) {
+            long usable = 0;
+            for (int t = 0; t < v; t++) {
+                usable += Double.isFinite(reliableWidth(weights[i][t])) ? 1 : 0;
+            }
+            all *= v;
+            reliableOnly *= usable;
+        }
+        return all - reliableOnly;
     }
 
     /** All inputs whose last token is q. */
@@ -156,20 +223,22 @@ public final class BruteForce {
         final int[] tokens = new int[k];
         final boolean[] undecided = new boolean[v];
         final double tau;
+        final AtomicLong exactLeft;
+        BigDecimal[][] weightLo, weightHi; // exact path: exp(s (R(i,t) - R_q)) enclosed, made on first use
+        BigInteger scoreTop;               // R_q, the query's largest raw score (as an integer of the scores' scale)
         long correct, fastDecided, fastWrong, exactInputs, exactWrong, undecidable, exactExps, margins;
 
-        QueryWalk(int q) {
+        QueryWalk(int q, AtomicLong exactLeft) {
             this.q = q;
+            this.exactLeft = exactLeft;
             tokens[k - 1] = q;
             Interval[][] weights = attention.of(q);
             double delta = 0;
             for (int i = 0; i < k; i++) {
                 for (int t = 0; t < v; t++) {
                     Interval w = weights[i][t]; // w(i,t) = exp(s (R - max R)) <= 1
-                    boolean ok = fastPathPossible && w.lo() > 0 && Double.isFinite(w.hi());
-                    // (h - l) / l, enlarged by 2^-40 relative to cover the two roundings of its computation
-                    double relative = ok ? (w.width() / w.lo()) * (1 + 0x1p-40) : Double.POSITIVE_INFINITY;
-                    reliable[i][t] = ok && relative <= MAX_RELATIVE_WIDTH;
+                    double relative = reliableWidth(w);
+                    reliable[i][t] = Double.isFinite(relative);
                     if (reliable[i][t]) {
                         delta = Math.max(delta, relative);
                         weight[i][t] = w.lo();
@@ -191,9 +260,10 @@ public final class BruteForce {
             tau = 2.1 * kq;
         }
 
-        QueryWalk run() {
+        /** The walk's counts: correct, fast decided, fast wrong, exact, exact wrong, undecidable, exps, margins. */
+        long[] run() {
             walk(0, -1, 0);
-            return this;
+            return new long[] {correct, fastDecided, fastWrong, exactInputs, exactWrong, undecidable, exactExps, margins};
         }
 
         private void walk(int depth, int maxSoFar, int unreliable) {
@@ -260,18 +330,21 @@ public final class BruteForce {
          * have equal weights, so their terms are added exactly first; this decides exact ties.
          */
         private void exact(int m) {
+            if (exactLeft.getAndDecrement() <= 0) {
+                throw new ExactPathBudgetExceeded(-1);
+            }
             exactInputs++;
-            exactTables();
-            BigDecimal[] groupScore = new BigDecimal[k];
-            int[] group = new int[k];
+            BigInteger[] groupScore = new BigInteger[k];
+            int[] group = new int[k], member = new int[k];
             int groups = 0;
             for (int i = 0; i < k; i++) {
-                BigDecimal r = eqkeRaw[q][tokens[i]].add(eqkpRaw[q][i]);
+                BigInteger r = score(q, i, tokens[i]);
                 int j = 0;
-                while (j < groups && groupScore[j].compareTo(r) != 0) {
+                while (j < groups && !groupScore[j].equals(r)) {
                     j++;
                 }
                 if (j == groups) {
+                    member[groups] = i;
                     groupScore[groups++] = r;
                 }
                 group[i] = j;
@@ -281,16 +354,13 @@ public final class BruteForce {
                 if (!undecided[o]) {
                     continue;
                 }
-                BigDecimal[] g = new BigDecimal[groups];
-                java.util.Arrays.fill(g, BigDecimal.ZERO);
+                BigInteger[] g = new BigInteger[groups];
+                java.util.Arrays.fill(g, BigInteger.ZERO);
                 for (int i = 0; i < k; i++) {
-                    int t = tokens[i];
-                    g[group[i]] = g[group[i]].add(euExact[q][m].subtract(euExact[q][o])
-                            .add(evouExact[t][m].subtract(evouExact[t][o]))
-                            .add(pvouExact[i][m].subtract(pvouExact[i][o])));
+                    g[group[i]] = g[group[i]].add(margin(q, m, o, tokens[i], i));
                 }
                 boolean anyPositive = false, anyNegative = false;
-                for (BigDecimal x : g) {
+                for (BigInteger x : g) {
                     anyPositive |= x.signum() > 0;
                     anyNegative |= x.signum() < 0;
                 }
@@ -304,13 +374,14 @@ public final class BruteForce {
                 if (wLo == null) {
                     wLo = new BigDecimal[groups];
                     wHi = new BigDecimal[groups];
-                    enclosures(groupScore, groups, wLo, wHi);
+                    cachedEnclosures(member, groups, wLo, wHi);
                 }
                 BigDecimal lower = BigDecimal.ZERO, upper = BigDecimal.ZERO;
                 for (int j = 0; j < groups; j++) {
+                    BigDecimal gj = new BigDecimal(g[j]);
                     boolean positive = g[j].signum() >= 0;
-                    lower = lower.add(g[j].multiply(positive ? wLo[j] : wHi[j]), ExactExp.DOWN);
-                    upper = upper.add(g[j].multiply(positive ? wHi[j] : wLo[j]), ExactExp.UP);
+                    lower = lower.add(gj.multiply(positive ? wLo[j] : wHi[j]), ExactExp.DOWN);
+                    upper = upper.add(gj.multiply(positive ? wHi[j] : wLo[j]), ExactExp.UP);
                 }
                 if (lower.signum() <= 0) {
                     if (upper.signum() <= 0) {
@@ -324,20 +395,65 @@ public final class BruteForce {
             correct++;
         }
 
-        /** w_j = exp(s (R_j - max R)) enclosed: the exact shift keeps differences of huge scores accurate. */
-        private void enclosures(BigDecimal[] score, int groups, BigDecimal[] lo, BigDecimal[] hi) {
-            BigDecimal top = score[0];
+        /**
+         * Group j's weight relative to the query's largest score R_q, from a per-(position, token) cache: a common
+         * positive factor exp(s (R_q - max_j R_j)) does not change the sign of the margin. Where such a weight is
+         * below the enclosure's reach (lower end 0), the input's own largest score is the reference instead.
+         */
+        private void cachedEnclosures(int[] member, int groups, BigDecimal[] lo, BigDecimal[] hi) {
+            if (weightLo == null) {
+                weightLo = new BigDecimal[k][v];
+                weightHi = new BigDecimal[k][v];
+                scoreTop = score(q, 0, 0);
+                for (int i = 0; i < k; i++) {
+                    for (int t = 0; t < v; t++) {
+                        scoreTop = scoreTop.max(score(q, i, t));
+                    }
+                }
+            }
+            BigInteger[] score = new BigInteger[groups];
+            for (int j = 0; j < groups; j++) {
+                score[j] = score(q, member[j], tokens[member[j]]);
+            }
+            for (int j = 0; j < groups; j++) {
+                int i = member[j], t = tokens[i];
+                if (weightLo[i][t] == null) {
+                    BigDecimal[] e = enclose(score[j], scoreTop);
+                    weightLo[i][t] = e[0];
+                    weightHi[i][t] = e[1];
+                }
+                if (weightLo[i][t].signum() == 0) {
+                    enclosures(score, groups, lo, hi);
+                    return;
+                }
+                lo[j] = weightLo[i][t];
+                hi[j] = weightHi[i][t];
+            }
+        }
+
+        /** w_j = exp(s (R_j - max_j R_j)) enclosed: the input's own top score has weight 1. */
+        private void enclosures(BigInteger[] score, int groups, BigDecimal[] lo, BigDecimal[] hi) {
+            BigInteger top = score[0];
             for (int j = 1; j < groups; j++) {
                 top = top.max(score[j]);
             }
             for (int j = 0; j < groups; j++) {
-                BigDecimal r = score[j].subtract(top); // exact, <= 0
-                BigDecimal a = sExact[0].multiply(r), b = sExact[1].multiply(r); // exact products
-                BigDecimal[] e = ExactExp.enclose(a.min(b).round(ExactExp.DOWN), a.max(b).round(ExactExp.UP));
+                BigDecimal[] e = enclose(score[j], top);
                 lo[j] = e[0];
                 hi[j] = e[1];
-                exactExps++;
             }
+        }
+
+        /**
+         * exp(s (r - top)) enclosed, r <= top raw scores: with r - top = d 2^e (d <= 0 an integer), s in [s-, s+]
+         * and 2^e in [p-, p+], the argument lies in [d s+ p+, d s- p-], each product rounded outward.
+         */
+        private BigDecimal[] enclose(BigInteger r, BigInteger top) {
+            BigDecimal d = new BigDecimal(r.subtract(top)); // exact, <= 0
+            BigDecimal a = d.multiply(sExact[1], ExactExp.DOWN).multiply(scoreUnit[1], ExactExp.DOWN);
+            BigDecimal b = d.multiply(sExact[0], ExactExp.UP).multiply(scoreUnit[0], ExactExp.UP);
+            exactExps++;
+            return ExactExp.enclose(a, b);
         }
     }
 }

@@ -20,7 +20,19 @@ public final class BruteForceRule implements Rule {
             throw state.error(step, step.fields().get(0).column(), "takes no fields");
         }
         refuseIfTooLarge(step, state);
-        BruteForce.Result r = new BruteForce(state.model(), state.tables()).run(state.threads());
+        BruteForce.Result r;
+        try {
+            r = new BruteForce(state.model(), state.tables()).run(state.threads(), state.limits().exactPathInputs());
+        } catch (BruteForce.ExactPathBudgetExceeded e) {
+            long budget = state.limits().exactPathInputs();
+            String problem = e.known >= 0
+                    ? "at least " + e.known + " inputs have attention weights the fast path cannot use, so they need the exact path,"
+                    + " above the limit of " + budget + " (they would take at least " + duration(e.known
+                    * Limits.EXACT_PATH_SECONDS_PER_INPUT) + "); refused before the walk"
+                    : "more than the limit of " + budget + " inputs need the exact path (margins within the fast"
+                    + " path's error bound: near-ties, or extreme weights); stopped before deciding any more of them";
+            throw state.exceeded(step, problem, "--max-exact-path-inputs");
+        }
         state.count("brute-force.inputs", r.inputs());
         state.count("brute-force.margins-compared (float, with error bound)", r.marginsCompared());
         state.count("brute-force.inputs-decided-by-float-filter", r.fastDecided() + r.fastProvenWrong());

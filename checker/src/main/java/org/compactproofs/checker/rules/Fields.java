@@ -43,24 +43,24 @@ final class Fields {
         }
     }
 
-    /** A required number field whose value is a dyadic rational (its denominator a power of two). */
-    static Numbers.Dyadic dyadic(Step step, ProofState state, String key) {
+    /** A required witness field: its dyadic value rounded to a double ({@link Numbers#witness}). */
+    static double witness(Step step, ProofState state, String key) {
         Step.Field f = field(step, state, key);
         if (f == null) {
             throw state.error(step, step.column(), "missing field '" + key + "'");
         }
-        return dyadic(step, state, f);
+        return witness(step, state, f, 0);
     }
 
-    /** A field's value as a dyadic rational. */
-    static Numbers.Dyadic dyadic(Step step, ProofState state, Step.Field f) {
+    /** A field's value times 2^scale as a witness: dyadic, rounded toward minus infinity to a double. */
+    static double witness(Step step, ProofState state, Step.Field f, int scale) {
         String key = f.key();
         if (!f.number()) {
             throw state.error(step, f.valueColumn(), "field '" + key + "' must be a number");
         }
-        Numbers.Dyadic x;
+        Double x;
         try {
-            x = Numbers.dyadic(f.value());
+            x = Numbers.witness(f.value(), scale);
         } catch (IllegalArgumentException e) {
             throw state.error(step, f.valueColumn(), e.getMessage());
         }

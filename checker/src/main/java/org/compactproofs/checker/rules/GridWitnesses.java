@@ -1,6 +1,5 @@
 package org.compactproofs.checker.rules;
 
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +15,7 @@ import org.compactproofs.checker.model.Model;
 final class GridWitnesses {
     final GridVariant variant;
     private final Map<String, Integer> lengths = new LinkedHashMap<>();
-    private final Map<String, BigInteger[]> numerators = new HashMap<>();
-    private final Map<String, int[]> exponents = new HashMap<>();
+    private final Map<String, Double[]> values = new HashMap<>();
     private final Map<Integer, Interval> averages = new HashMap<>();
     private boolean closed;
 
@@ -48,18 +46,17 @@ final class GridWitnesses {
     }
 
     /** Records entry {@code index} (in range) of vector {@code name}; returns a problem, or null. */
-    String entry(String name, int index, BigInteger numerator, int exponent) {
+    String entry(String name, int index, double value) {
         Integer length = lengths.get(name);
         if (length == null) {
             return "this variant takes no vector '" + name + "' (it takes: "
                     + (lengths.isEmpty() ? "none" : String.join(", ", lengths.keySet())) + ")";
         }
-        BigInteger[] n = numerators.computeIfAbsent(name, x -> new BigInteger[length]);
+        Double[] n = values.computeIfAbsent(name, x -> new Double[length]);
         if (n[index] != null) {
             return "entry " + index + " of vector '" + name + "' given twice";
         }
-        n[index] = numerator;
-        exponents.computeIfAbsent(name, x -> new int[length])[index] = exponent;
+        n[index] = value;
         return null;
     }
 
@@ -83,7 +80,7 @@ final class GridWitnesses {
     String close() {
         closed = true;
         for (Map.Entry<String, Integer> e : lengths.entrySet()) {
-            BigInteger[] n = numerators.get(e.getKey());
+            Double[] n = values.get(e.getKey());
             long have = n == null ? 0 : java.util.Arrays.stream(n).filter(java.util.Objects::nonNull).count();
             if (have != e.getValue()) {
                 return "vector '" + e.getKey() + "' has " + have + " of its " + e.getValue() + " entries";
@@ -92,19 +89,14 @@ final class GridWitnesses {
         return null;
     }
 
-    /** Vector {@code name} as an exact 1 x n dyadic matrix. */
+    /** Vector {@code name} as an exact 1 x n dyadic matrix (its entries are doubles: numerators of <= 2,100 bits). */
     DyadicMatrix vector(String name) {
-        BigInteger[] n = numerators.get(name);
-        int[] e = exponents.get(name);
-        int common = Integer.MAX_VALUE;
-        for (int x : e) {
-            common = Math.min(common, x);
-        }
-        BigInteger[][] row = new BigInteger[1][n.length];
+        Double[] n = values.get(name);
+        double[][] row = new double[1][n.length];
         for (int i = 0; i < n.length; i++) {
-            row[0][i] = n[i].shiftLeft(e[i] - common);
+            row[0][i] = n[i];
         }
-        return new DyadicMatrix(row, common);
+        return DyadicMatrix.of(row);
     }
 
     /** All vectors, by name. */

@@ -3,6 +3,7 @@ package org.compactproofs.checker.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.compactproofs.checker.model.Model;
 
 /** The strategies a certificate may name, and the rules each may use. Append-only: version 1 stays checkable. */
 public final class Strategies {
@@ -40,6 +41,29 @@ public final class Strategies {
     public static List<Rule> rules(String strategy) {
         Supplier<List<Rule>> rules = RULES.get(strategy);
         return rules == null ? null : rules.get();
+    }
+
+    /**
+     * An upper estimate of the operations (as the rules count them) that strategy needs on a model of this shape,
+     * whatever the certificate: the table products plus each rule's worst case with every case key used once (the
+     * key registry allows no more) and every cache missed. Brute force's walk is bounded by its own limits.
+     * Computed in double, so it saturates instead of overflowing. docs/trusted-base.md, "Costs".
+     */
+    public static long worstWork(String strategy, Model m) {
+        double v = m.vocab(), k = m.context(), keys = v * v * k;
+        double tables = org.compactproofs.checker.model.IntervalTables.operations(m.vocab(), m.context(), m.dModel(),
+                m.dHead());
+        double c1 = keys * v * k * (CubicBounds.WINDOW + 4) + v * v * v / 2 + 4 * v * v * k;
+        double s1 = keys * k * (MaxDiffBounds.WINDOW + 64 - Long.numberOfLeadingZeros(m.context()) + 8) + 8 * v * v * k;
+        double s2 = 16 * v * v * (k + m.dModel() + m.dHead() + GapBounds.CHORDS) + keys * (4 * k + 16);
+        double rules = switch (strategy) {
+            case "brute-force" -> 0;
+            case "cubic" -> c1;
+            case "subcubic-maxdiff" -> s1;
+            case "subcubic-union" -> s1 + s2;
+            default -> s2;
+        };
+        return (long) Math.min(Long.MAX_VALUE, tables + rules);
     }
 
     public static java.util.Set<String> names() {

@@ -6,9 +6,10 @@ import org.compactproofs.checker.cert.Step;
 
 /**
  * {@code vector name NAME index I value X}: entry I of witness vector NAME of an S2 certificate (docs/rules.md,
- * S2). Witnesses come before the first case; X must be dyadic. Proves nothing by itself: every value is sound.
+ * S2). Witnesses come before the first case; X must be dyadic, and is rounded toward minus infinity to a double on
+ * entry ({@link Numbers#witness}). Proves nothing by itself: every value is sound.
  * The whole-vector form {@code vector name NAME [exponent E] x X0 x X1 ...} gives entry i as Xi 2^E (E = 0 when
- * absent), one {@code x} field per entry in index order, each recorded exactly as the single-entry line
+ * absent), one {@code x} field per entry in index order, each recorded as the single-entry line
  * {@code vector name NAME index i value Xi*2^E} would be.
  */
 final class VectorRule implements Rule {
@@ -41,12 +42,12 @@ final class VectorRule implements Rule {
             return null;
         }
         BigInteger index = Fields.integer(step, state, "index");
-        Numbers.Dyadic value = Fields.dyadic(step, state, "value");
+        double value = Fields.witness(step, state, "value");
         if (length != null && (index.signum() < 0 || index.compareTo(BigInteger.valueOf(length)) >= 0)) {
             throw state.error(step, Fields.field(step, state, "index").valueColumn(), "index " + index
                     + " outside 0.." + (length - 1) + " of vector '" + name.value() + "'");
         }
-        String problem = w.entry(name.value(), length == null ? 0 : index.intValue(), value.numerator(), value.exponent());
+        String problem = w.entry(name.value(), length == null ? 0 : index.intValue(), value);
         if (problem != null) {
             throw state.error(step, step.column(), problem);
         }
@@ -61,7 +62,7 @@ final class VectorRule implements Rule {
             throw state.error(step, exponentField.valueColumn(), "exponent beyond the limit of " + Numbers.MAX_EXPONENT);
         }
         if (length == null) { // the single-entry path's message: the names this variant takes
-            throw state.error(step, step.column(), w.entry(name, 0, BigInteger.ZERO, 0));
+            throw state.error(step, step.column(), w.entry(name, 0, 0));
         }
         java.util.List<Step.Field> xs = step.fields().stream().filter(f -> f.key().equals("x")).toList();
         if (xs.size() != length) {
@@ -69,8 +70,7 @@ final class VectorRule implements Rule {
                     + name + "' has " + length + " entries, this line gives " + xs.size());
         }
         for (int i = 0; i < length; i++) {
-            Numbers.Dyadic value = Fields.dyadic(step, state, xs.get(i));
-            String problem = w.entry(name, i, value.numerator(), value.exponent() + exponent.intValue());
+            String problem = w.entry(name, i, Fields.witness(step, state, xs.get(i), exponent.intValue()));
             if (problem != null) {
                 throw state.error(step, xs.get(i).column(), problem);
             }

@@ -17,47 +17,76 @@ class NumbersTest {
 
     @Test
     void everyFormIsExact() {
-        assertEquals(new Apint(-12), Numbers.exact("-12"));
-        assertEquals(q(3, 7), Numbers.exact("3/7"));
-        assertEquals(q(-137, 10000), Numbers.exact("-0.0137"));
-        assertEquals(q(1, 400), Numbers.exact("2.5e-3"));
-        assertEquals(new Apint(2500), Numbers.exact("2.5e3"));
-        assertEquals(q(3, 16), Numbers.exact("0x1.8p-3"));
-        assertEquals(q(-3, 16), Numbers.exact("-0x1.8p-3"));
-        assertEquals(new Apint(255), Numbers.exact("0xffp0"));
+        assertEquals(new Apint(-12), ExactNumbers.exact("-12"));
+        assertEquals(q(3, 7), ExactNumbers.exact("3/7"));
+        assertEquals(q(-137, 10000), ExactNumbers.exact("-0.0137"));
+        assertEquals(q(1, 400), ExactNumbers.exact("2.5e-3"));
+        assertEquals(new Apint(2500), ExactNumbers.exact("2.5e3"));
+        assertEquals(q(3, 16), ExactNumbers.exact("0x1.8p-3"));
+        assertEquals(q(-3, 16), ExactNumbers.exact("-0x1.8p-3"));
+        assertEquals(new Apint(255), ExactNumbers.exact("0xffp0"));
         // a double written as a hexadecimal literal is exactly that double
         BigDecimal tenth = new BigDecimal(0.1);
         Aprational expected = new Aprational(new Apint(tenth.unscaledValue()), new Apint(BigInteger.TEN.pow(tenth.scale())));
-        assertEquals(expected, Numbers.exact(Double.toHexString(0.1)));
+        assertEquals(expected, ExactNumbers.exact(Double.toHexString(0.1)));
     }
 
     @Test
     void limitsAreEnforced() {
-        assertThrows(IllegalArgumentException.class, () -> Numbers.exact("1/0"));
-        assertThrows(IllegalArgumentException.class, () -> Numbers.exact("1e1000000"));
-        assertThrows(IllegalArgumentException.class, () -> Numbers.exact("9".repeat(Numbers.MAX_DIGITS + 1)));
+        assertThrows(IllegalArgumentException.class, () -> ExactNumbers.exact("1/0"));
+        assertThrows(IllegalArgumentException.class, () -> ExactNumbers.exact("1e1000000"));
+        assertThrows(IllegalArgumentException.class, () -> ExactNumbers.exact("9".repeat(Numbers.MAX_DIGITS + 1)));
     }
 
-    /** The dyadic reader agrees with the exact reader on every form, and refuses exactly the non-dyadic values. */
+    /** The largest double <= the exact rational (the oracle: BigDecimal comparisons of Apfloat's value). */
+    private static double floorDouble(Aprational x) {
+        BigDecimal exact = new BigDecimal(x.numerator().toBigInteger()).divide(
+                new BigDecimal(x.denominator().toBigInteger()), new java.math.MathContext(2000, java.math.RoundingMode.FLOOR));
+        double d = exact.doubleValue();
+        while (new BigDecimal(d).compareTo(exact) > 0) {
+            d = Math.nextDown(d);
+        }
+        while (Double.isFinite(Math.nextUp(d)) && new BigDecimal(Math.nextUp(d)).compareTo(exact) <= 0) {
+            d = Math.nextUp(d);
+        }
+        return d;
+    }
+
+    /** Witnesses: every dyadic form is the largest double at most its exact value; the others are refused. */
     @Test
-    void dyadicValuesAreReadExactlyAndOthersRefused() {
+    void witnessesAreTheirValuesRoundedDownAndOthersRefused() {
         String[] dyadic = {"-12", "0", "0.375", "-0.0625", "2.5e3", "0x1.8p-3", "-0x1.8p-3", "0xffp0", "3/8", "6/16",
-            "-7/1", "1.5e-1000", Double.toHexString(0.1), Double.toHexString(-Double.MIN_VALUE), "0x0.0p0"};
+            "-7/1", Double.toHexString(0.1), Double.toHexString(-Double.MIN_VALUE), "0x0.0p0", "-2.5e-1",
+            "0x1.00000000000000001p0", "-0x1.00000000000000001p0", "123456789012345678901234567890", "1/1024"};
         for (String text : dyadic) {
-            Numbers.Dyadic d = Numbers.dyadic(text);
-            if (text.equals("1.5e-1000")) {
-                assertEquals(null, d, text); // 15 / 10^1001 is not dyadic
-                continue;
-            }
-            Aprational expected = Numbers.exact(text);
-            Aprational got = d.exponent() >= 0
-                    ? new Apint(d.numerator().shiftLeft(d.exponent()))
-                    : new Aprational(new Apint(d.numerator()), new Apint(BigInteger.ONE.shiftLeft(-d.exponent())));
-            assertEquals(expected, got, text);
+            assertEquals(floorDouble(ExactNumbers.exact(text)), Numbers.witness(text, 0), text);
         }
-        for (String text : new String[] {"0.1", "1/3", "-2.5e-2", "7/10"}) {
-            assertEquals(null, Numbers.dyadic(text), text);
+        assertEquals(0.375 * 8, Numbers.witness("0.375", 3));
+        assertEquals(0.375 / 2, Numbers.witness("0x1.8p-2", -1));
+        for (String text : new String[] {"0.1", "1/3", "-2.5e-2", "7/10", "1.5e-1000"}) {
+            assertEquals(null, Numbers.witness(text, 0), text);
         }
-        assertEquals(new Numbers.Dyadic(BigInteger.valueOf(-1), -2), Numbers.dyadic("-2.5e-1"));
+    }
+
+    /**
+     * Numbers of a few characters with huge or tiny magnitudes become the double they round to without forming
+     * their exact value (issue 14: '1e100000' was a 332,000-bit integer kept until the end).
+     */
+    @Test
+    void extremeWitnessesAreClampedToTheDoubles() {
+        assertEquals(Double.MAX_VALUE, Numbers.witness("1e100000", 0));
+        assertEquals(-Double.MAX_VALUE, Numbers.witness("-1e100000", 0));
+        assertEquals(Double.MAX_VALUE, Numbers.witness("0x1p100000", 0));
+        assertEquals(Double.MAX_VALUE, Numbers.witness("1", 100000));
+        assertEquals(0.0, Numbers.witness("0x1p-100000", 0));
+        assertEquals(-Double.MIN_VALUE, Numbers.witness("-0x1p-100000", 0));
+        assertEquals(0.0, Numbers.witness("1", -100000));
+        assertEquals(null, Numbers.witness("1e-100000", 0)); // 1 / 10^100000 is not dyadic: decided on the digit count
+        assertEquals(null, Numbers.witness("3e-99999", 0));
+        assertEquals(-Double.MAX_VALUE, Numbers.witness("-0x1.fffffffffffff8p1023", 0)); // just beyond: clamped
+        assertEquals(Math.scalb(1.0, -1074), Numbers.witness("0x1p-1074", 0));
+        assertEquals(1.0, Numbers.witness("1" + "0".repeat(5000) + "e-5000", 0));
+        assertThrows(IllegalArgumentException.class, () -> Numbers.witness("1e1000000", 0));
+        assertThrows(IllegalArgumentException.class, () -> Numbers.witness("9".repeat(Numbers.MAX_DIGITS + 1), 0));
     }
 }

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.Limits;
@@ -139,18 +141,18 @@ class LimitsTest {
         refused(check(new Path[] {model, cert}), cert + ":4:1: vocab^2 * context = 2147483648 case keys",
                 "a fixed cap of the checker (at most 16777216 keys");
         Path[] mc = bruteForce(6, 3, 4);
-        Limits keys = new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 6 * 6 * 3 - 1, 100);
+        Limits keys = new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 6 * 6 * 3 - 1, 100);
         UnusableInputException e = assertThrows(UnusableInputException.class, () -> Checker.check(mc[0], mc[1], 1, keys));
         assertTrue(e.overLimit() && e.getMessage().contains(":3:1: vocab^2 * context = 108 case keys"), e.getMessage());
-        Checker.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 6 * 6 * 3, 100));
+        Checker.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 6 * 6 * 3, 100));
     }
 
     /** Line numbers are ints: a certificate of more lines than the cap is refused at the cap (here 5 lines). */
     @Test
     void linesAreCapped() throws IOException {
         Path[] mc = bruteForce(6, 3, 4);
-        Checker.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 20, 6));
-        Limits five = new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 20, 5);
+        Checker.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 1 << 20, 6));
+        Limits five = new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 1 << 20, 5);
         UnusableInputException e = assertThrows(UnusableInputException.class, () -> Checker.check(mc[0], mc[1], 1, five));
         assertTrue(e.overLimit() && e.getMessage().startsWith(mc[1] + ":5:1: the certificate goes on after line 5")
                 && e.getMessage().contains("fixed cap"), e.getMessage());
@@ -186,12 +188,24 @@ class LimitsTest {
         Files.writeString(cert, "compact-proofs certificate 1\nmodel sha256:" + ModelReader.read(model).sha256()
                 + "\ntask max-of-k vocab " + v + " context 2 distribution uniform\nclaim correct 1 of "
                 + ((long) v * v) + "\nstrategy cubic\ncase query 0 max 1 nonmax 0 count 1\n");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), CheckerMain.class.getName(), "check", "--model",
-                model.toString(), "--cert", cert.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(ExitCodes.UNUSABLE_INPUT, p.waitFor(), out);
+        // with the default limits, refused before any table is built: its worst case is far above --max-work
+        String refused = run(model, cert);
+        assertTrue(refused.contains("error: " + cert + ":5:10: strategy cubic may need up to "), refused);
+        assertTrue(refused.contains("--max-work raises this limit"), refused);
+        String out = run(model, cert, "--max-work", "" + Long.MAX_VALUE);
         assertTrue(out.contains("error: " + cert + ": the input needs more memory than this Java heap has"), out);
         assertFalse(out.contains("\tat "), out);
+    }
+
+    /** checker check in a JVM with a 64 MB heap: asserts exit 2 and returns what it printed. */
+    private static String run(Path model, Path cert, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), CheckerMain.class.getName(), "check", "--model",
+                model.toString(), "--cert", cert.toString()));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.UNUSABLE_INPUT, p.waitFor(), out);
+        return out;
     }
 }

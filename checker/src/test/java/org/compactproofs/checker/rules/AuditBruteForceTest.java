@@ -2,6 +2,7 @@ package org.compactproofs.checker.rules;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -222,6 +223,56 @@ class AuditBruteForceTest {
             ms.add(SmallModels.random(7000 + i, v, k, d, h, new double[] {0.3, 1, 3, 10}[i % 4]));
         }
         auditAll("context1/dhead1", ms);
+    }
+
+    /**
+     * A vector u added to every column of W_U adds h.u to every logit of an input: it cancels in every margin, so
+     * the count is the truth's, and the rows' centring keeps the fast path's a-priori bound small enough that it
+     * decides every input (issue 14: before, every input went to the exact path, 50 s at vocabulary 16).
+     */
+    @Test
+    void aConstantAddedToEveryLogitStaysOnTheFastPath() {
+        Random r = new Random(21);
+        for (int i = 0; i < 12; i++) {
+            Model base = SmallModels.random(9000 + i, 4 + i % 3, 3, 4, 3, 1);
+            double[][] wU = SmallModels.copy(base.wU());
+            double scale = Math.pow(10, 6 + i % 7); // up to 1e12, in double: the columns keep their differences
+            double[] u = new double[wU.length];
+            for (int a = 0; a < u.length; a++) {
+                u[a] = r.nextGaussian() * scale;
+                for (int o = 0; o < wU[a].length; o++) {
+                    wU[a][o] += u[a];
+                }
+            }
+            Model m = SmallModels.with(base, null, null, null, wU);
+            Outcome o = audit("logit offset " + scale, m);
+            assertEquals(0, o.result().exactInputs(), o.name() + " " + o.result());
+            assertEquals(o.truth(), o.checker(), o.name());
+        }
+    }
+
+    /** The exact path's budget: refused up front when unusable weights alone exceed it, else during the walk. */
+    @Test
+    void theExactPathStopsAtItsBudget() {
+        Model base = SmallModels.random(9100, 5, 3, 3, 2, 1);
+        Model extreme = SmallModels.with(base, null, null, scaled(base.wQ(), 1e6), null); // weights underflow
+        BruteForce.Result all = new BruteForce(extreme, CircuitTables.of(extreme)).run(2);
+        assertTrue(all.exactInputs() > 10, all.toString());
+        BruteForce.ExactPathBudgetExceeded known = assertThrows(BruteForce.ExactPathBudgetExceeded.class,
+                () -> new BruteForce(extreme, CircuitTables.of(extreme)).run(2, 10));
+        assertTrue(known.known > 10, "refused up front with the count of inputs it knew would need the exact path");
+        assertEquals(all, new BruteForce(extreme, CircuitTables.of(extreme)).run(2, all.exactInputs()));
+        // ties (equal unembedding columns: every margin is 0) are found only during the walk: the weights are usable
+        double[][] wU = SmallModels.copy(base.wU());
+        for (double[] row : wU) {
+            java.util.Arrays.fill(row, row[0]);
+        }
+        Model ties = SmallModels.with(base, null, null, null, wU);
+        BruteForce.Result tied = new BruteForce(ties, CircuitTables.of(ties)).run(1);
+        assertTrue(tied.exactInputs() > 1, tied.toString());
+        BruteForce.ExactPathBudgetExceeded walk = assertThrows(BruteForce.ExactPathBudgetExceeded.class,
+                () -> new BruteForce(ties, CircuitTables.of(ties)).run(1, tied.exactInputs() - 1));
+        assertEquals(-1, walk.known);
     }
 
     /** W_Q scaled so raw scores spread by hundreds: weights cross the exp underflow / subnormal range. */

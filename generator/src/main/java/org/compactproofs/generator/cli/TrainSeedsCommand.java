@@ -115,7 +115,7 @@ final class TrainSeedsCommand implements Callable<Integer> {
         System.err.printf("training %d seeds (%d already up to date)%n", pending.size(), upToDate);
         try {
             for (Future<IndexEntry> f : pending) {
-                IndexEntry e = f.get();
+                IndexEntry e = org.compactproofs.checker.Parallel.get(f);
                 synchronized (index) {
                     index.put(e.seed(), e);
                     writeIndex(indexFile, index);
