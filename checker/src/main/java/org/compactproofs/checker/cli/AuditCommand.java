@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.compactproofs.checker.audit.Auditor;
 import org.compactproofs.checker.audit.Manifest;
 import picocli.CommandLine.Command;
@@ -28,17 +29,26 @@ final class AuditCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LimitOptions limits;
 
+    /**
+     * Every listed certificate has exactly one outcome, in the manifest's order (checked: otherwise a bug, exit 3),
+     * so "OK" is printed only for a certificate that was judged, and listed = accepted + failed.
+     */
     @Override
     public Integer call() {
         long start = System.nanoTime();
         Manifest manifest = Manifest.read(directory);
         List<Auditor.Outcome> outcomes = Auditor.audit(manifest,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), limits.limits());
-        long failed = outcomes.stream().filter(o -> !o.accepted()).count();
-        long overLimit = outcomes.stream().filter(Auditor.Outcome::overLimit).count();
+        int listed = manifest.entries().size();
+        if (outcomes.size() != listed
+                || IntStream.range(0, listed).anyMatch(i -> outcomes.get(i).entry() != manifest.entries().get(i))) {
+            throw new IllegalStateException(outcomes.size() + " outcomes for the manifest's " + listed + " entries");
+        }
+        long accepted = outcomes.stream().filter(Auditor.Outcome::accepted).count(), failed = listed - accepted;
+        long overLimit = outcomes.stream().filter(o -> !o.accepted() && o.overLimit()).count();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
-            printJson(outcomes, failed, seconds);
+            printJson(outcomes, accepted, failed, seconds);
         } else {
             for (Auditor.Outcome o : outcomes) {
                 Manifest.Entry e = o.entry();
@@ -46,18 +56,19 @@ final class AuditCommand implements Callable<Integer> {
                         ? String.format("OK      %s  %s  %s of %s", e.certificate(), e.strategy(), e.claim(), e.total())
                         : String.format("FAILED  %s  %s", e.certificate(), o.problem()));
             }
-            System.out.printf("audit of %s: %d certificates, %d accepted, %d failed (%d beyond the limits), %.1f s%n",
-                    directory, outcomes.size(), outcomes.size() - failed, failed, overLimit, seconds);
+            System.out.printf("audit of %s: %d certificates listed = %d accepted + %d failed (%d of them beyond the "
+                    + "limits), %.1f s%n", directory, listed, accepted, failed, overLimit, seconds);
         }
-        return failed == 0 ? ExitCodes.ACCEPTED : failed > overLimit ? ExitCodes.REJECTED : ExitCodes.UNUSABLE_INPUT;
+        return accepted == listed ? ExitCodes.ACCEPTED : failed > overLimit ? ExitCodes.REJECTED : ExitCodes.UNUSABLE_INPUT;
     }
 
-    private void printJson(List<Auditor.Outcome> outcomes, long failed, double seconds) {
+    private void printJson(List<Auditor.Outcome> outcomes, long accepted, long failed, double seconds) {
         try (JsonGenerator g = new JsonFactory().createGenerator(System.out)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
             g.writeStartObject();
             g.writeStringField("verdict", failed == 0 ? "ACCEPTED" : "FAILED");
-            g.writeNumberField("certificates", outcomes.size());
+            g.writeNumberField("certificates", outcomes.size()); // listed = accepted + failed
+            g.writeNumberField("accepted", accepted);
             g.writeNumberField("failed", failed);
             g.writeNumberField("seconds", seconds);
             g.writeArrayFieldStart("results");

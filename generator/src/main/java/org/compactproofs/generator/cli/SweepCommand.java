@@ -23,6 +23,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.audit.Auditor;
 import org.compactproofs.checker.audit.Manifest;
+import org.compactproofs.checker.cli.CheckerMain;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
@@ -241,8 +242,8 @@ final class SweepCommand implements Callable<Integer> {
             entries.add(manifestEntry(name + ".cert.gz", Auditor.sha256(stage.resolve(name + ".cert.gz")),
                     "model.safetensors", file.sha256(), name, claims.get(name).toString(), total.toString()));
         }
-        CompactJson.write(stage.resolve("MANIFEST.json"), json.createObjectNode().put("format", Manifest.FORMAT),
-                "entries", entries);
+        CompactJson.write(stage.resolve("MANIFEST.json"), json.createObjectNode().put("format", Manifest.FORMAT)
+                .put("checker", CheckerMain.VERSION), "entries", entries);
         JsonNode audit = runAudit(stage);
         List<ObjectNode> out = new ArrayList<>();
         for (JsonNode r : audit.get("results")) {
@@ -350,7 +351,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         entries.sort(Comparator.comparingInt(e -> contextOf(e.path("certificate").asText())));
         CompactJson.write(file, json.createObjectNode().put("format", Manifest.FORMAT)
-                .put("checker", "compact-proofs checker 0.1"), "entries", entries);
+                .put("checker", CheckerMain.VERSION), "entries", entries);
     }
 
     /** K of a path max-of-K/..., for the manifest's order (0 for anything else). */

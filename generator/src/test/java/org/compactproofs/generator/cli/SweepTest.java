@@ -83,10 +83,10 @@ class SweepTest {
         assertEquals(8, rows.size());
         assertRows(rows, truth4);
         assertTrue(Files.readString(dir.resolve("results.md")).contains("subcubic-union"));
-        readCompact(dir.resolve("MANIFEST.json"), "entries", 8);
+        assertEquals("compact-proofs checker 0.1", readCompact(dir.resolve("MANIFEST.json"), "entries", 8).get("checker").asText());
         CliRun audit = CliRun.of(new CheckerMain(), "audit", dir.toString());
         assertEquals(0, audit.exitCode(), audit.toString());
-        assertTrue(audit.stdout().contains("8 certificates, 8 accepted, 0 failed"), audit.stdout());
+        assertTrue(audit.stdout().contains("8 certificates listed = 8 accepted + 0 failed"), audit.stdout());
         long modified = Files.getLastModifiedTime(dir.resolve("max-of-4/seed-1/cubic.cert.gz")).toMillis();
         Thread.sleep(20);
         CliRun again = CliRun.of(new GeneratorMain(), args);
@@ -116,7 +116,7 @@ class SweepTest {
         assertEquals("models/max-of-5/seed-1.safetensors", manifest.get("entries").get(8).get("model").asText());
         CliRun audit2 = CliRun.of(new CheckerMain(), "audit", dir.toString());
         assertEquals(0, audit2.exitCode(), audit2.toString());
-        assertTrue(audit2.stdout().contains("14 certificates, 14 accepted, 0 failed"), audit2.stdout());
+        assertTrue(audit2.stdout().contains("14 certificates listed = 14 accepted + 0 failed"), audit2.stdout());
     }
 
     @Test
