@@ -47,20 +47,18 @@ public final class CertificateReader implements AutoCloseable {
 
     /**
      * A certificate may be gzip-compressed (as archived: {@code *.cert.gz}); it is recognised by its magic bytes
-     * and decompressed as a stream, so memory stays bounded as for plain text.
+     * and decompressed as a stream, so memory stays bounded as for plain text. Its text is the concatenation of
+     * its gzip members, as {@code gzip -d} reads it; anything after the last complete member is unusable input
+     * ({@link GzipInput}).
      */
     private static InputStream gunzipIfCompressed(Path file, java.io.BufferedInputStream in) {
         try {
             in.mark(2);
             int b0 = in.read(), b1 = in.read();
             in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                // buffered on top too: LineSource reads byte by byte, which the inflater does slowly
-                return new java.io.BufferedInputStream(new java.util.zip.GZIPInputStream(in, 1 << 16), 1 << 16);
-            }
-            return in;
+            return b0 == 0x1f && b1 == 0x8b ? new GzipInput(file, in) : in;
         } catch (IOException e) {
-            throw new UnusableInputException(file + ": not a readable gzip stream: " + UnusableInputException.describe(e));
+            throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
         }
     }
 

@@ -79,11 +79,7 @@ final class LineSource implements AutoCloseable {
                     return null;
                 }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new CertificateFormatException(file, lineNumber, length + 1, "corrupt gzip data: " + e.getMessage());
-        } catch (java.io.EOFException e) {
-            throw new CertificateFormatException(file, lineNumber, length + 1, "gzip data ends too early");
-        } catch (IOException e) {
+        } catch (IOException e) { // damaged gzip data is reported by GzipInput, naming the file
             throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
         }
         if (length > 0 && buffer[length - 1] == '\r') {

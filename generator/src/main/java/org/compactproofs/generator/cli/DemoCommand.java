@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.generator.report.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,11 +85,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d strategies, %d certificates accepted by the checker jar (a separate process); "
                 + "above: ours and the best of the paper's grid and of ours; all %d rows in %s%n", rows.size(), accepted,
                 rows.size(), dir.resolve("table.txt"));
-        PlotCommand plot = new PlotCommand();
-        plot.out = dir;
-        plot.seed = seed;
-        System.setProperty("java.awt.headless", "true");
-        plot.heatmaps(file.model());
+        Figures figures = new Figures(dir);
+        figures.heatmaps(file.model(), seedInName.find(0) ? "seed " + seed : model.getFileName().toString());
+        PlotCommand.print(figures.outcomes());
         System.out.printf(Locale.ROOT, "certificates and heatmaps in %s; %.1f s in all%n", dir,
                 (System.nanoTime() - start) / 1e9);
         return accepted == rows.size() ? 0 : 1;

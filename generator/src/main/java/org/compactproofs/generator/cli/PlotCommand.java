@@ -5,25 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
-import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.GridVariant;
-import org.compactproofs.generator.model.FloatCircuits;
-import org.compactproofs.generator.strategy.grid.SingularVectors;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.compactproofs.generator.report.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,7 +36,6 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        System.setProperty("java.awt.headless", "true");
         String task = SweepCommand.task(context);
         results = results != null ? results : Path.of("certificates/results/" + task + ".json");
         models = models != null ? models : Path.of("certificates/models/" + task);
@@ -59,137 +44,35 @@ final class PlotCommand implements Callable<Integer> {
             throw new UnusableInputException(results + ": no results (run generator sweep"
                     + (context == 4 ? "" : " --context " + context) + " first)");
         }
-        Files.createDirectories(out);
-        JsonNode rows = new ObjectMapper().readTree(results.toFile()).get("results");
-        frontier(rows);
-        singularValues(rows);
+        JsonNode rows;
+        try {
+            rows = new ObjectMapper().readTree(results.toFile()).path("results");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new UnusableInputException(results + ": not the JSON of a sweep: " + e.getOriginalMessage());
+        }
+        if (!rows.isArray()) {
+            throw new UnusableInputException(results + ": no \"results\" array (not the JSON of a sweep)");
+        }
+        Figures figures = new Figures(out);
+        figures.frontier(rows);
+        figures.normalisedBound(rows, models);
         if (seed == null) {
             java.util.Set<Long> seeds = new java.util.TreeSet<>();
-            rows.forEach(r -> seeds.add(r.get("seed").asLong()));
+            rows.forEach(r -> seeds.add(r.path("seed").asLong()));
             seed = ResultsReport.heatmapSeed(seeds);
         }
-        heatmaps(ModelReader.read(models.resolve("seed-" + seed + ".safetensors")).model());
+        figures.heatmaps(ModelReader.read(models.resolve("seed-" + seed + ".safetensors")).model(), "seed " + seed);
+        print(figures.outcomes());
         System.out.println("wrote the figures to " + out);
         return 0;
     }
 
-    /** The legend's group of a strategy: ours by name, the grid's variants in two groups. */
-    static String group(String strategy) {
-        GridVariant g = GridVariant.parse(strategy);
-        return g == null ? strategy : g.ours() ? "grid variants (convex-chord, ours)" : "the paper's 100 grid variants (certified)";
-    }
-
-    private void frontier(JsonNode rows) throws IOException {
-        XYChart chart = new XYChartBuilder().width(1000).height(650).title("Proof length against certified bound, every seed and strategy")
-                .xAxisTitle("certified accuracy bound").yAxisTitle("checker operations (log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setSeriesColors(new java.awt.Color[] {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e),
-            new java.awt.Color(0x9467bd), new java.awt.Color(0x2ca02c), new java.awt.Color(0xd62728), new java.awt.Color(0x8c564b)});
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(4);
-        Map<String, List<double[]>> by = new LinkedHashMap<>();
-        for (JsonNode r : rows) {
-            if (r.get("accepted").asBoolean() && r.get("checkerOperations").asLong() > 0) {
-                by.computeIfAbsent(group(r.get("strategy").asText()), k -> new ArrayList<>())
-                        .add(new double[] {r.get("bound").asDouble(), r.get("checkerOperations").asDouble()});
+    /** One line on stderr per figure skipped or drawn without part of its data. */
+    static void print(List<Figures.Outcome> outcomes) {
+        for (Figures.Outcome o : outcomes) {
+            if (o.line() != null) {
+                System.err.println("note: " + o.line());
             }
         }
-        by.forEach((name, pts) -> chart.addSeries(name, pts.stream().mapToDouble(p -> p[0]).toArray(),
-                pts.stream().mapToDouble(p -> p[1]).toArray()));
-        save(chart, "frontier");
-    }
-
-    /**
-     * Normalised bound (bound / brute force; where brute force is out of reach, bound / the sampled accuracy
-     * estimate) against sigma_1 / sigma_2 of EQKE, per seed.
-     */
-    private void singularValues(JsonNode rows) throws IOException {
-        Map<Long, Double> truth = new LinkedHashMap<>();
-        boolean exact = false;
-        for (JsonNode r : rows) {
-            if (r.get("strategy").asText().equals("brute-force")) {
-                truth.put(r.get("seed").asLong(), r.get("bound").asDouble());
-                exact = true;
-            }
-        }
-        for (JsonNode r : exact ? List.<JsonNode>of() : rows) {
-            if (r.has("sampledAccuracyEstimate")) {
-                truth.put(r.get("seed").asLong(), r.get("sampledAccuracyEstimate").asDouble());
-            }
-        }
-        Map<Long, Double> ratio = new LinkedHashMap<>();
-        for (long s : truth.keySet()) {
-            FloatCircuits c = FloatCircuits.of(ModelReader.read(models.resolve("seed-" + s + ".safetensors")).model());
-            double[] sigma = SingularVectors.values(c.eqke(), 2);
-            ratio.put(s, sigma[0] / sigma[1]);
-        }
-        XYChart chart = new XYChartBuilder().width(1000).height(650)
-                .title("Normalised bound against how close EQKE is to rank one")
-                .xAxisTitle("sigma_1 / sigma_2 of EQKE").yAxisTitle(exact ? "certified bound / true accuracy"
-                        : "certified bound / sampled accuracy estimate").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(5);
-        chart.getStyler().setXAxisDecimalPattern("#");
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
-        for (String strategy : List.of("cubic", "subcubic-union", "subcubic-maxdiff",
-                "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact",
-                "eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff")) {
-            List<double[]> pts = new ArrayList<>();
-            for (JsonNode r : rows) {
-                long s = r.get("seed").asLong();
-                if (r.get("strategy").asText().equals(strategy) && ratio.containsKey(s)) {
-                    pts.add(new double[] {ratio.get(s), r.get("bound").asDouble() / truth.get(s)});
-                }
-            }
-            if (!pts.isEmpty()) {
-                chart.addSeries(strategy.length() > 40 ? "grid: " + strategy.replace("eupu-", "").replace("--attn-", " / ") : strategy,
-                        pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray());
-            }
-        }
-        save(chart, "normalised-bound-vs-svd");
-    }
-
-    void heatmaps(Model m) throws IOException {
-        FloatCircuits c = FloatCircuits.of(m);
-        heatmap("EQKE (query x key token)", c.eqke(), "heatmap-eqke");
-        heatmap("EQKP (query token x key position)", c.eqkp(), "heatmap-eqkp");
-        heatmap("EVOU (attended token x output)", c.evou(), "heatmap-evou");
-        heatmap("PVOU (position x output)", c.pvou(), "heatmap-pvou");
-    }
-
-    private void heatmap(String title, double[][] table, String name) throws IOException {
-        int rows = table.length, cols = table[0].length;
-        int[] x = new int[cols], y = new int[rows];
-        for (int j = 0; j < cols; j++) {
-            x[j] = j;
-        }
-        for (int i = 0; i < rows; i++) {
-            y[i] = i;
-        }
-        List<Number[]> cells = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                cells.add(new Number[] {j, i, table[i][j]});
-            }
-        }
-        HeatMapChart chart = new HeatMapChartBuilder().width(800).height(700)
-                .title(title + ", seed " + seed).xAxisTitle("column").yAxisTitle("row").build();
-        chart.getStyler().setPlotContentSize(1);
-        chart.getStyler().setShowValue(false);
-        chart.addSeries(name, toList(x), toList(y), cells);
-        save(chart, name);
-    }
-
-    private static List<Integer> toList(int[] a) {
-        List<Integer> out = new ArrayList<>();
-        for (int v : a) {
-            out.add(v);
-        }
-        return out;
-    }
-
-    private void save(Chart<?, ?> chart, String name) throws IOException {
-        BitmapEncoder.saveBitmap(chart, out.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, out.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 }
