@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         PlotCommand plot = new PlotCommand();
         plot.out = dir;
         plot.seed = seed;
+        plot.modelLabel = seedInName.find(0) ? null : name;
         System.setProperty("java.awt.headless", "true");
         plot.heatmaps(file.model());
         System.out.printf(Locale.ROOT, "certificates and heatmaps in %s; %.1f s in all%n", dir,

@@ -47,6 +47,8 @@ final class PlotCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--seed", description = "The seed of the heatmaps (default: 123 if swept, else the smallest seed).")
     Long seed;
+    /** The heatmaps' model as their titles name it (default: "seed N"); the demo sets it for a model without a seed. */
+    String modelLabel;
 
     @Override
     public Integer call() throws IOException {
@@ -166,17 +168,23 @@ final class PlotCommand implements Callable<Integer> {
         for (int i = 0; i < rows; i++) {
             y[i] = i;
         }
+        // XChart's own range starts its maximum at Double.MIN_VALUE (positive), so on a table whose largest entry is
+        // 0 and the rest negative a zero maps to the colour index one past the end: give the series the true range,
+        // and an entry below the maximum whose position on the scale rounds to its end the maximum itself.
+        double lo = java.util.Arrays.stream(table).flatMapToDouble(java.util.Arrays::stream).min().getAsDouble();
+        double hi = java.util.Arrays.stream(table).flatMapToDouble(java.util.Arrays::stream).max().getAsDouble();
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                cells.add(new Number[] {j, i, table[i][j]});
+                double v = table[i][j];
+                cells.add(new Number[] {j, i, hi > lo && (v - lo) / (hi - lo) >= 1 ? hi : v});
             }
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(800).height(700)
-                .title(title + ", seed " + seed).xAxisTitle("column").yAxisTitle("row").build();
+                .title(title + ", " + (modelLabel != null ? modelLabel : "seed " + seed)).xAxisTitle("column").yAxisTitle("row").build();
         chart.getStyler().setPlotContentSize(1);
         chart.getStyler().setShowValue(false);
-        chart.addSeries(name, toList(x), toList(y), cells);
+        chart.addSeries(name, toList(x), toList(y), cells).setMin(lo).setMax(hi);
         save(chart, name);
     }
 
