@@ -22,6 +22,11 @@ public final class RepositoryFiles {
         return root().resolve("certificates/models/external/pytorch-max-of-4-seed7.safetensors");
     }
 
+    /** The hand-built vocabulary-8 Max-of-4 model on which the reference's mean_query+diff step over-counts. */
+    public static Path craftedFixture() {
+        return root().resolve("certificates/models/external/crafted-max-of-4-vocab8.safetensors");
+    }
+
     public static Path shippedModel(long seed) {
         return root().resolve("certificates/models/max-of-4/seed-" + seed + ".safetensors");
     }

@@ -70,6 +70,11 @@ final class SweepCommand implements Callable<Integer> {
     List<String> strategies;
     @Option(names = "--redo", description = "Redo seeds already recorded.")
     boolean redo;
+    @Option(names = "--external", split = ",", paramLabel = "NAME", description = "Instead of the seeds: the named "
+            + "models of certificates/models/external/ (NAME.safetensors), archived under certificates/external/NAME/ "
+            + "and recorded in certificates/results/external.json; docs/results.md is then rewritten from the stored "
+            + "results (its findings read external.json), and nothing of max-of-K is redone.")
+    List<String> external;
 
     /** The main strategies: the default for K != 4 (K = 4 runs all 154). Every accepted certificate is archived. */
     static final List<String> MAIN_STRATEGIES = List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union",
@@ -119,10 +124,21 @@ final class SweepCommand implements Callable<Integer> {
         return names.stream().filter(n -> !n.equals("brute-force")).toList();
     }
 
+    /** Where an external model's certificate of a strategy is archived, relative to the archive root. */
+    static String externalCertificatePath(String name, String strategy) {
+        return EXTERNAL + name + "/" + strategy + ".cert.gz";
+    }
+
+    /** The archive's directory of external models' certificates (and their MANIFEST entries' prefix). */
+    static final String EXTERNAL = "external/";
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(checkerJar)) {
             throw new UnusableInputException(checkerJar + ": no checker jar (build first: mvn -q package -DskipTests)");
+        }
+        if (external != null) {
+            return sweepExternal();
         }
         Path modelDir = models != null ? models : Path.of("certificates/models/" + task(context));
         Path markdownFile = markdown != null ? markdown
@@ -155,6 +171,22 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         write(jsonFile, rows, estimates);
+        List<SeedResult> results = seedResults(rows, estimates);
+        Path csv = archive.resolve("results/" + task(context) + ".csv");
+        ResultsReport.writeCsv(csv, results);
+        ResultsReport.writeMarkdown(markdownFile, results, context, externalResults());
+        List<ObjectNode> entries = new ArrayList<>();
+        for (ObjectNode r : rows.values()) {
+            long seed = r.get("seed").asLong();
+            entries.add(manifestEntry(r, certificatePath(context, seed, r.get("strategy").asText()),
+                    modelDir.resolve("seed-" + seed + ".safetensors")));
+        }
+        writeManifest(task(context) + "/", entries);
+        System.out.println("wrote " + jsonFile + ", " + csv + ", " + archive.resolve("MANIFEST.json") + " and " + markdownFile);
+        return 0;
+    }
+
+    private static List<SeedResult> seedResults(Map<String, ObjectNode> rows, Map<Long, SeedResult.Estimate> estimates) {
         List<SeedResult> results = new ArrayList<>();
         for (ObjectNode r : rows.values()) {
             results.add(new SeedResult(r.get("seed").asLong(), r.get("strategy").asText(),
@@ -164,12 +196,73 @@ final class SweepCommand implements Callable<Integer> {
                     r.get("unexplainedDimension").bigIntegerValue(), estimates.get(r.get("seed").asLong())));
         }
         ResultsReport.sort(results);
-        Path csv = archive.resolve("results/" + task(context) + ".csv");
-        ResultsReport.writeCsv(csv, results);
-        ResultsReport.writeMarkdown(markdownFile, results, context);
-        writeManifest(rows, modelDir);
-        System.out.println("wrote " + jsonFile + ", " + csv + ", " + archive.resolve("MANIFEST.json") + " and " + markdownFile);
+        return results;
+    }
+
+    /**
+     * {@code --external}: models from outside the project, each with the chosen strategies (default: K's), judged
+     * and archived as a seed is, under {@code certificates/external/NAME/}; results in
+     * {@code certificates/results/external.json} keyed by name; MANIFEST entries under {@code external/} rebuilt
+     * from those rows, the other entries kept as they are; then docs/results.md rewritten from the stored Max-of-4
+     * results (no Max-of-4 seed is redone), so that its findings section shows the external models' figures.
+     */
+    private Integer sweepExternal() throws IOException {
+        Path modelDir = models != null ? models : Path.of("certificates/models/external");
+        Path jsonFile = archive.resolve("results/external.json");
+        Map<String, ObjectNode> rows = readExternal(jsonFile);
+        for (String name : external) {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,99}")) {
+                throw new UnusableInputException("'" + name + "': an external model's name is its file name without "
+                        + ".safetensors (letters, digits, . _ + -)");
+            }
+            ModelReader.ModelFile file = ModelReader.read(modelDir.resolve(name + ".safetensors"));
+            List<String> todo = feasible(strategies(strategies, file.model().context()), file.model(), new boolean[1])
+                    .stream().filter(n -> redo || !file.sha256().equals(rows.getOrDefault(name + "/" + n,
+                            json.createObjectNode()).path("modelSha256").asText())).toList();
+            if (!todo.isEmpty()) {
+                for (ObjectNode r : judge(json.createObjectNode().put("name", name), file, todo,
+                        n -> externalCertificatePath(name, n))) {
+                    rows.put(name + "/" + r.get("strategy").asText(), r);
+                }
+                writeExternal(jsonFile, rows);
+            }
+        }
+        writeExternal(jsonFile, rows);
+        List<ObjectNode> entries = new ArrayList<>();
+        for (ObjectNode r : rows.values()) {
+            String name = r.get("name").asText();
+            entries.add(manifestEntry(r, externalCertificatePath(name, r.get("strategy").asText()),
+                    modelDir.resolve(name + ".safetensors")));
+        }
+        writeManifest(EXTERNAL, entries);
+        Path markdownFile = markdown != null ? markdown : Path.of("docs/results.md");
+        Path fourJson = archive.resolve("results/" + task(4) + ".json");
+        if (Files.exists(fourJson)) {
+            ResultsReport.writeMarkdown(markdownFile, seedResults(read(fourJson),
+                    estimates(archive.resolve("models/" + task(4)))), 4, externalResults());
+        }
+        System.out.println("wrote " + jsonFile + ", " + archive.resolve("MANIFEST.json")
+                + (Files.exists(fourJson) ? " and " + markdownFile : ""));
         return 0;
+    }
+
+    /** The external models' rows of certificates/results/external.json (empty when there is none). */
+    List<JsonNode> externalResults() throws IOException {
+        return new ArrayList<>(readExternal(archive.resolve("results/external.json")).values());
+    }
+
+    private Map<String, ObjectNode> readExternal(Path file) throws IOException {
+        Map<String, ObjectNode> rows = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (JsonNode r : json.readTree(file.toFile()).get("results")) {
+                rows.put(r.get("name").asText() + "/" + r.get("strategy").asText(), (ObjectNode) r);
+            }
+        }
+        return rows;
+    }
+
+    private void writeExternal(Path file, Map<String, ObjectNode> rows) throws IOException {
+        CompactJson.write(file, json.createObjectNode().put("format", "compact-proofs results 1"), "results", rows.values());
     }
 
     /** Every seed-N.safetensors of the directory, in increasing order. */
@@ -208,6 +301,17 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Proves the strategies of one seed, has the checker jar audit them in one separate process, archives. */
     List<ObjectNode> sweepSeed(long seed, ModelReader.ModelFile file, List<String> todo) throws IOException {
+        return judge(json.createObjectNode().put("seed", seed), file, todo,
+                name -> certificatePath(file.model().context(), seed, name));
+    }
+
+    /**
+     * Proves the strategies on one model, has the checker jar audit them in one separate process, and archives each
+     * accepted certificate at {@code target(strategy)} (relative to the archive root); a row per strategy, starting
+     * with the fields of {@code key} (the seed, or an external model's name).
+     */
+    private List<ObjectNode> judge(ObjectNode key, ModelReader.ModelFile file, List<String> todo,
+                                   java.util.function.Function<String, String> target) throws IOException {
         Path stage = Files.createTempDirectory("compact-proofs-sweep");
         Path model = stage.resolve("model.safetensors");
         Files.copy(file.path(), model);
@@ -258,12 +362,12 @@ final class SweepCommand implements Callable<Integer> {
             Path gz = stage.resolve(name + ".cert.gz");
             boolean keep = r.get("accepted").asBoolean(); // a rejection is a generator bug: reported, not archived
             if (keep) {
-                Path target = archive.resolve(certificatePath(file.model().context(), seed, name));
-                Files.createDirectories(target.getParent());
-                Files.copy(gz, target, StandardCopyOption.REPLACE_EXISTING);
+                Path archived = archive.resolve(target.apply(name));
+                Files.createDirectories(archived.getParent());
+                Files.copy(gz, archived, StandardCopyOption.REPLACE_EXISTING);
             }
             String certified = r.get("accepted").asBoolean() ? r.get("claim").asText() : "0";
-            ObjectNode row = json.createObjectNode().put("seed", seed).put("strategy", name).put("modelSha256", file.sha256())
+            ObjectNode row = key.deepCopy().put("strategy", name).put("modelSha256", file.sha256())
                     .put("certified", certified).put("total", total.toString())
                     .put("bound", new BigInteger(certified).doubleValue() / total.doubleValue())
                     .put("accepted", r.get("accepted").asBoolean())
@@ -273,7 +377,7 @@ final class SweepCommand implements Callable<Integer> {
                     .put("unexplainedDimension", ResultsReport.unexplainedDimension(name, file.model().vocab(),
                             file.model().context(), file.model().dModel()));
             row.set("operations", byKind);
-            if (keep) { // archived at certificatePath(K, seed, strategy); the model is models/max-of-K/seed-N
+            if (keep) { // archived at target(strategy)
                 row.put("certificateSha256", Auditor.sha256(gz));
             }
             if (r.has("problem")) {
@@ -316,6 +420,16 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** A row's MANIFEST entry, if its certificate was accepted and is in the archive (else null). */
+    private ObjectNode manifestEntry(ObjectNode row, String certificate, Path model) {
+        if (!row.has("certificateSha256") || !Files.exists(archive.resolve(certificate))) {
+            return null;
+        }
+        return manifestEntry(certificate, row.get("certificateSha256").asText(), archive.toAbsolutePath().normalize()
+                .relativize(model.toAbsolutePath().normalize()).toString(), row.get("modelSha256").asText(),
+                row.get("strategy").asText(), row.get("certified").asText(), row.get("total").asText());
+    }
+
     private ObjectNode manifestEntry(String certificate, String certificateSha256, String model, String modelSha256,
                                      String strategy, String claim, String total) {
         return json.createObjectNode().put("certificate", certificate).put("certificateSha256", certificateSha256)
@@ -324,12 +438,13 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * The archive's MANIFEST.json: every archived certificate of every K with its model, hashes and claim. This K's
-     * entries are rebuilt from its rows (paths derived from K, seed and strategy); the other K's are kept as they are.
+     * The archive's MANIFEST.json: every archived certificate of every K, and of the external models, with its
+     * model, hashes and claim. The entries under {@code prefix} (this K's, or the external models') are rebuilt from
+     * {@code own} (null items skipped); the others are kept as they are. Max-of-K entries come by increasing K, the
+     * external models' after them, so that adding an external model appends lines.
      */
-    private void writeManifest(Map<String, ObjectNode> rows, Path modelDir) throws IOException {
+    private void writeManifest(String prefix, List<ObjectNode> own) throws IOException {
         Path file = archive.resolve("MANIFEST.json");
-        String prefix = task(context) + "/";
         List<ObjectNode> entries = new ArrayList<>();
         if (Files.exists(file)) {
             for (JsonNode e : json.readTree(file.toFile()).path("entries")) {
@@ -338,26 +453,16 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        for (ObjectNode r : rows.values()) {
-            long seed = r.get("seed").asLong();
-            String certificate = certificatePath(context, seed, r.get("strategy").asText());
-            if (r.has("certificateSha256") && Files.exists(archive.resolve(certificate))) {
-                String model = archive.toAbsolutePath().normalize().relativize(
-                        modelDir.resolve("seed-" + seed + ".safetensors").toAbsolutePath().normalize()).toString();
-                entries.add(manifestEntry(certificate, r.get("certificateSha256").asText(), model,
-                        r.get("modelSha256").asText(), r.get("strategy").asText(), r.get("certified").asText(),
-                        r.get("total").asText()));
-            }
-        }
+        own.stream().filter(java.util.Objects::nonNull).forEach(entries::add);
         entries.sort(Comparator.comparingInt(e -> contextOf(e.path("certificate").asText())));
         CompactJson.write(file, json.createObjectNode().put("format", Manifest.FORMAT)
                 .put("checker", CheckerMain.VERSION), "entries", entries);
     }
 
-    /** K of a path max-of-K/..., for the manifest's order (0 for anything else). */
+    /** K of a path max-of-K/..., for the manifest's order (after every K for anything else: external/...). */
     private static int contextOf(String certificate) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^max-of-(\\d{1,6})/").matcher(certificate);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     /** The rows of a results file (paths earlier versions stored are dropped: they are derived). */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code generator sweep} on a small archive (two trained small models per K, as seeds 1 and 2): the checker jar
  * judges the certificates in a separate process, the results JSON holds every pair, one compact object per line,
  * the archive's MANIFEST passes {@code checker audit}, a second run redoes nothing, and a sweep of another K
- * (--context 5) writes its own files and keeps the first K's manifest entries.
+ * (--context 5) writes its own files and keeps the first K's manifest entries, and a sweep of an external model
+ * (--external) appends its entries after them without changing the others.
  */
 class SweepTest {
     @TempDir
@@ -117,6 +118,39 @@ class SweepTest {
         CliRun audit2 = CliRun.of(new CheckerMain(), "audit", dir.toString());
         assertEquals(0, audit2.exitCode(), audit2.toString());
         assertTrue(audit2.stdout().contains("14 certificates listed = 14 accepted + 0 failed"), audit2.stdout());
+
+        // an external model, by name: archived under external/NAME/, its manifest entries appended after every K's
+        Path externalModels = dir.resolve("models/external");
+        Files.createDirectories(externalModels);
+        SmallModels.Named named = SmallModels.trained().stream().filter(n -> n.model().context() == 4).findFirst().orElseThrow();
+        SafetensorsWriter.write(named.model(), externalModels.resolve("outside.safetensors"));
+        long truth = new ExactOracle(named.model()).trueCount();
+        List<String> before = Files.readAllLines(dir.resolve("MANIFEST.json"));
+        String[] ext = {"sweep", "--external", "outside", "--models", externalModels.toString(), "--archive",
+            dir.toString(), "--strategies", "brute-force,cubic", "--checker", jar.toString(), "--markdown",
+            dir.resolve("results.md").toString()};
+        CliRun external = CliRun.of(new GeneratorMain(), ext);
+        assertEquals(0, external.exitCode(), external.toString());
+        JsonNode rowsExt = readCompact(dir.resolve("results/external.json"), "results", 2).get("results");
+        assertEquals("outside", rowsExt.get(0).get("name").asText());
+        assertEquals(String.valueOf(truth), rowsExt.get(0).get("certified").asText(), "brute force is exact");
+        List<String> after = Files.readAllLines(dir.resolve("MANIFEST.json"));
+        assertEquals(before.size() + 2, after.size());
+        assertEquals(before.subList(0, before.size() - 2), after.subList(0, before.size() - 2), "earlier lines unchanged");
+        assertEquals(before.get(before.size() - 2) + ",", after.get(before.size() - 2), "the last entry gains a comma");
+        assertTrue(after.get(after.size() - 2).startsWith("{\"certificate\":\"external/outside/cubic.cert.gz\","
+                + "\"certificateSha256\":"), after.get(after.size() - 2));
+        assertTrue(after.get(after.size() - 2).contains("\"model\":\"models/external/outside.safetensors\""));
+        assertTrue(Files.readString(dir.resolve("results.md")).contains("## Findings about the reference's code"));
+        CliRun audit3 = CliRun.of(new CheckerMain(), "audit", dir.toString());
+        assertEquals(0, audit3.exitCode(), audit3.toString());
+        assertTrue(audit3.stdout().contains("16 certificates listed = 16 accepted + 0 failed"), audit3.stdout());
+        // a sweep of a K afterwards keeps the external entries where they are
+        CliRun again4 = CliRun.of(new GeneratorMain(), args);
+        assertEquals(0, again4.exitCode(), again4.toString());
+        assertEquals(after, Files.readAllLines(dir.resolve("MANIFEST.json")));
+        assertEquals(2, CliRun.of(new GeneratorMain(), "sweep", "--external", "../x", "--archive", dir.toString(),
+                "--checker", jar.toString()).exitCode(), "a name is not a path");
     }
 
     @Test
