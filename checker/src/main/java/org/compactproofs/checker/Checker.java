@@ -7,6 +7,7 @@ import org.compactproofs.checker.cert.CertificateReader;
 import org.compactproofs.checker.cert.Header;
 import org.compactproofs.checker.cert.Step;
 import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.checker.rules.BruteForceRule;
 import org.compactproofs.checker.rules.Failure;
 import org.compactproofs.checker.rules.ProofState;
 import org.compactproofs.checker.rules.Rule;
@@ -48,16 +49,16 @@ public final class Checker {
                 throw new CertificateFormatException(certificate, h.strategyLine(), 10, "unknown strategy '"
                         + CertificateFormatException.quote(h.strategy()) + "' (known: " + String.join(", ", Strategies.names()) + ")");
             }
-            long work = Strategies.worstWork(h.strategy(), model.model());
-            if (work > limits.work()) {
-                throw Limits.exceeded(certificate, h.strategyLine(), 10, "strategy " + h.strategy() + " may need up to "
-                        + work + " operations on a model of vocab " + h.vocab() + ", context " + h.context()
-                        + ", d_model " + model.model().dModel() + ", d_head " + model.model().dHead() + " ("
-                        + org.compactproofs.checker.rules.BruteForceRule.duration(work / Limits.OPERATIONS_PER_SECOND)
-                        + " on one thread), above the limit of " + limits.work() + "; refused before any work",
-                        "--max-work");
+            long tables = Strategies.tableWork(model.model());
+            if (tables > limits.work()) {
+                throw Limits.exceeded(certificate, h.strategyLine(), 10, "the circuit tables of a model of vocab "
+                        + h.vocab() + ", context " + h.context() + ", d_model " + model.model().dModel() + ", d_head "
+                        + model.model().dHead() + " count " + tables + " operations (" + BruteForceRule.duration(tables
+                        / Limits.OPERATIONS_PER_SECOND) + " on one thread), above the limit of " + limits.work()
+                        + "; refused before any work", "--max-work");
             }
             ProofState state = new ProofState(model.model(), certificate, threads, limits);
+            state.spend(null, tables, h.strategy());
             Step step;
             while ((step = reader.nextStep()) != null) {
                 Rule rule = find(rules, step, state, h.strategy());

@@ -15,9 +15,9 @@ import org.compactproofs.checker.cert.CertificateFormatException;
  * @param bruteForceInputs inputs (vocab^context) a brute-force step may enumerate
  * @param exactPathInputs inputs a brute-force step may send to its exact path (B1.2), which costs up to
  *                        {@link #EXACT_PATH_SECONDS_PER_INPUT} each where the fast path costs nanoseconds
- * @param work the operations a strategy may need at most on the task and model shape (the table products and
- *             its rules' worst case over every certificate: {@code Strategies.worstWork}), checked at the strategy
- *             line before any table is built
+ * @param work the operations a check may do: the tables' ({@code Strategies.tableWork}, refused at the strategy
+ *             line before any table is built when they alone exceed it) plus every case's bound, metered: the
+ *             check stops at the first case that crosses it
  * @param caseKeys case keys vocab^2 * context of the task: the size of the key registry; it also keeps every
  *                 key and table index within an int
  * @param lines lines of a certificate, so that every reported line number is exact
@@ -25,7 +25,7 @@ import org.compactproofs.checker.cert.CertificateFormatException;
 public record Limits(long certificateBytes, int lineBytes, long modelBytes, long bruteForceInputs,
                      long exactPathInputs, long work, int caseKeys, int lines) {
     public static final long DEFAULT_CERTIFICATE_BYTES = 1L << 32, DEFAULT_MODEL_BYTES = 1L << 30,
-            DEFAULT_BRUTE_FORCE_INPUTS = 1L << 31, DEFAULT_EXACT_PATH_INPUTS = 1L << 16, DEFAULT_WORK = 1L << 29;
+            DEFAULT_BRUTE_FORCE_INPUTS = 1L << 31, DEFAULT_EXACT_PATH_INPUTS = 1L << 16, DEFAULT_WORK = 1L << 28;
     public static final int DEFAULT_LINE_BYTES = 1 << 20, MAX_ARRAY = Integer.MAX_VALUE - 8;
     public static final Limits DEFAULT = new Limits(DEFAULT_CERTIFICATE_BYTES, DEFAULT_LINE_BYTES, DEFAULT_MODEL_BYTES,
             DEFAULT_BRUTE_FORCE_INPUTS, DEFAULT_EXACT_PATH_INPUTS, DEFAULT_WORK, 1 << 24, Integer.MAX_VALUE);
@@ -41,8 +41,8 @@ public record Limits(long certificateBytes, int lineBytes, long modelBytes, long
      */
     public static final double EXACT_PATH_SECONDS_PER_INPUT = 1e-4;
     /**
-     * Operations (of {@code Strategies.worstWork}) per second and thread, measured with {@code generator bench
-     * hostile}; only for the time estimate in the message refusing a strategy.
+     * Operations (as the rules count them) per second and thread, measured with {@code generator bench hostile};
+     * only for the time estimates in the messages refusing work.
      */
     public static final double OPERATIONS_PER_SECOND = 5e7;
 

@@ -22,8 +22,8 @@ final class LimitOptions {
                     + "times the fast path per input (default: ${DEFAULT-VALUE} = 2^16).")
     long exactPathInputs;
     @Option(names = "--max-work", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_WORK,
-            description = "Most operations a strategy may need on the model's shape at worst (table products and "
-                    + "its rules' bounds), checked before any work (default: ${DEFAULT-VALUE} = 2^29).")
+            description = "Most operations a check may do: its tables (refused up front when they alone exceed it) "
+                    + "and its cases' bounds, metered (default: ${DEFAULT-VALUE} = 2^28).")
     long work;
 
     Limits limits() {

@@ -24,6 +24,12 @@ final class CubicBounds {
     private final AttentionWeights attention;
     private final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q
     private final double[][][][] exclusiveMin;                    // [m] -> {min1[o][b], arg1[o][b], min2[o][b]}
+    /**
+     * Bytes the exclusive minima may hold (24 v m per max m, v^3 / 2 doubles in all): beyond it the cache is
+     * emptied before the next table, so memory stays bounded; work it causes again is metered like any other.
+     */
+    static final long EXCLUSIVE_CACHE_BYTES = 1L << 26;
+    private long exclusiveBytes;
     long operations;
 
     CubicBounds(Model m, CircuitTables t) {
@@ -106,6 +112,11 @@ final class CubicBounds {
     /** For each output o and bound b: min over t <= b, t != o, of the lower bound of D(t,o) (two smallest kept). */
     private double[][][] exclusive(int m) {
         if (exclusiveMin[m] == null) {
+            if (exclusiveBytes + 24L * v * m > EXCLUSIVE_CACHE_BYTES) { // emptied before allocating the next
+                java.util.Arrays.fill(exclusiveMin, null);
+                exclusiveBytes = 0;
+            }
+            exclusiveBytes += 24L * v * m;
             double[][] min1 = new double[v][m], arg1 = new double[v][m], min2 = new double[v][m];
             for (int o = 0; o < v; o++) {
                 double a = Double.POSITIVE_INFINITY, b = Double.POSITIVE_INFINITY;

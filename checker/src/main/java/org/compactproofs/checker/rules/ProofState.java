@@ -23,6 +23,8 @@ public final class ProofState {
     private BigInteger proven = BigInteger.ZERO;
     private final Map<String, Long> operations = new LinkedHashMap<>();
     private boolean allInputsCounted;
+    private long work;
+    private String strategy;
 
     public ProofState(Model model, Path certificate, int threads, Limits limits) {
         this.model = model;
@@ -59,6 +61,25 @@ public final class ProofState {
 
     public Map<String, Long> operations() {
         return operations;
+    }
+
+    /**
+     * Adds operations to the check's work (the tables up front, then each case's bound); beyond
+     * {@link Limits#work()} the check stops at this step, before any further case (docs/trusted-base.md, "Costs").
+     * {@code step} is null for the tables, which are charged before the first step.
+     */
+    public void spend(Step step, long operations, String strategyName) {
+        if (strategyName != null) {
+            strategy = strategyName;
+        }
+        work += operations;
+        if (step != null && work > limits.work()) {
+            throw exceeded(step, "the check has done " + work + " operations, beyond the limit of " + limits.work()
+                    + (strategy == null ? "" : "; strategy " + strategy + " may need up to "
+                    + Strategies.worstWork(strategy, model) + " on a model of this shape (" + BruteForceRule.duration(
+                    Strategies.worstWork(strategy, model) / Limits.OPERATIONS_PER_SECOND) + " on one thread)"),
+                    "--max-work");
+        }
     }
 
     public void count(String kind, long n) {

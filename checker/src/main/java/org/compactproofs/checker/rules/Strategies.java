@@ -44,17 +44,27 @@ public final class Strategies {
     }
 
     /**
-     * An upper estimate of the operations (as the rules count them) that strategy needs on a model of this shape,
-     * whatever the certificate: the table products plus each rule's worst case with every case key used once (the
-     * key registry allows no more) and every cache missed. Brute force's walk is bounded by its own limits.
-     * Computed in double, so it saturates instead of overflowing. docs/trusted-base.md, "Costs".
+     * The certificate-independent work of a check on a model of this shape: the table products' multiply-adds
+     * plus 64 per table entry (an exact entry is a BigInteger of some 60 bytes, so at the default limit the
+     * tables' memory stays within a few hundred MB). Charged before any table is built (docs/trusted-base.md,
+     * "Costs"); in double, so it saturates instead of overflowing.
+     */
+    public static long tableWork(Model m) {
+        double v = m.vocab(), k = m.context();
+        double products = org.compactproofs.checker.model.IntervalTables.operations(m.vocab(), m.context(),
+                m.dModel(), m.dHead());
+        return (long) Math.min(Long.MAX_VALUE, products + 64 * (3 * v * v + 2 * v * k));
+    }
+
+    /**
+     * An upper estimate of the operations a strategy's rules can be made to do on this shape by some certificate:
+     * every case key used once (the registry allows no more) and every cache missed. Only for messages: the
+     * check itself meters what it does ({@link ProofState#spend}). Brute force is bounded by its own limits.
      */
     public static long worstWork(String strategy, Model m) {
-        double v = m.vocab(), k = m.context(), keys = v * v * k;
-        double tables = org.compactproofs.checker.model.IntervalTables.operations(m.vocab(), m.context(), m.dModel(),
-                m.dHead());
-        double c1 = keys * v * k * (CubicBounds.WINDOW + 4) + v * v * v / 2 + 4 * v * v * k;
-        double s1 = keys * k * (MaxDiffBounds.WINDOW + 64 - Long.numberOfLeadingZeros(m.context()) + 8) + 8 * v * v * k;
+        double v = m.vocab(), k = m.context(), keys = v * (v + 1) / 2 * k;
+        double c1 = keys * v * (k - 1) * (CubicBounds.WINDOW + 4) + v * v * v / 2 + 4 * v * v * k;
+        double s1 = keys * k * (MaxDiffBounds.WINDOW + 8) + 8 * v * v * k;
         double s2 = 16 * v * v * (k + m.dModel() + m.dHead() + GapBounds.CHORDS) + keys * (4 * k + 16);
         double rules = switch (strategy) {
             case "brute-force" -> 0;
@@ -63,7 +73,7 @@ public final class Strategies {
             case "subcubic-union" -> s1 + s2;
             default -> s2;
         };
-        return (long) Math.min(Long.MAX_VALUE, tables + rules);
+        return (long) Math.min(Long.MAX_VALUE, tableWork(m) + rules);
     }
 
     public static java.util.Set<String> names() {

@@ -147,6 +147,27 @@ class LimitsTest {
         Checker.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 6 * 6 * 3, 100));
     }
 
+    /**
+     * --max-work: the tables' work is charged before any table is built, then every case's bound operations;
+     * the check stops at the case that crosses the limit (seed 123's cubic check does 4.86 million).
+     */
+    @Test
+    void workIsChargedForTheTablesUpFrontThenMeteredPerCase() {
+        Path model = org.compactproofs.checker.RepositoryFiles.shippedModel(123);
+        Path cert = org.compactproofs.checker.RepositoryFiles.root().resolve("certificates/max-of-4/seed-123/cubic.cert.gz");
+        Path[] mc = {model, cert};
+        long tables = org.compactproofs.checker.rules.Strategies.tableWork(ModelReader.read(model).model());
+        refused(check(mc, "--max-work", "" + (tables - 1)), cert + ":6:10: the circuit tables of a model of vocab 64",
+                "--max-work raises this limit");
+        CliRun metered = check(mc, "--max-work", "" + (tables + 100_000));
+        refused(metered, "the check has done ", "--max-work raises this limit");
+        assertTrue(metered.stderr().contains("strategy cubic may need up to "), metered.stderr());
+        assertTrue(metered.stderr().matches("(?s)error: " + java.util.regex.Pattern.quote(cert.toString())
+                + ":([1-9][0-9]+):[0-9]+: rule case-row: the check has done .*"), metered.stderr());
+        assertEquals(ExitCodes.ACCEPTED, check(mc, "--max-work", "" + (tables + 10_000_000)).exitCode());
+        assertEquals(ExitCodes.ACCEPTED, check(mc).exitCode());
+    }
+
     /** Line numbers are ints: a certificate of more lines than the cap is refused at the cap (here 5 lines). */
     @Test
     void linesAreCapped() throws IOException {
@@ -190,7 +211,7 @@ class LimitsTest {
                 + ((long) v * v) + "\nstrategy cubic\ncase query 0 max 1 nonmax 0 count 1\n");
         // with the default limits, refused before any table is built: its worst case is far above --max-work
         String refused = run(model, cert);
-        assertTrue(refused.contains("error: " + cert + ":5:10: strategy cubic may need up to "), refused);
+        assertTrue(refused.contains("error: " + cert + ":5:10: the circuit tables of a model of vocab 2048"), refused);
         assertTrue(refused.contains("--max-work raises this limit"), refused);
         String out = run(model, cert, "--max-work", "" + Long.MAX_VALUE);
         assertTrue(out.contains("error: " + cert + ": the input needs more memory than this Java heap has"), out);

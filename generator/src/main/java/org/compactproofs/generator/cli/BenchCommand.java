@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Accuracy.class, BenchCommand.Cubic.class,
-            BenchCommand.Scaling.class, BenchCommand.Grid.class, MemoryBenchCommand.class})
+            BenchCommand.Scaling.class, BenchCommand.Grid.class, MemoryBenchCommand.class, HostileBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -41,6 +41,11 @@ final class MemoryBenchCommand implements Callable<Integer> {
 
     /** Runs a command to its end, sampling its VmHWM every 5 ms; standard output is kept, stderr discarded. */
     static Run measure(List<String> command) throws IOException, InterruptedException {
+        return measure(command, Integer.MAX_VALUE);
+    }
+
+    /** The same, stopping the command after {@code timeoutSeconds} (exit code -1). */
+    static Run measure(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile("bench-memory", ".out");
         try {
             long start = System.nanoTime();
@@ -50,6 +55,10 @@ final class MemoryBenchCommand implements Callable<Integer> {
             long peak = -1;
             while (!p.waitFor(5, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 peak = Math.max(peak, vmHwm(status));
+                if (System.nanoTime() - start > timeoutSeconds * 1e9) {
+                    p.destroyForcibly().waitFor();
+                    return new Run(-1, (System.nanoTime() - start) / 1e9, peak, Files.readString(out));
+                }
             }
             return new Run(p.exitValue(), (System.nanoTime() - start) / 1e9, peak, Files.readString(out));
         } finally {

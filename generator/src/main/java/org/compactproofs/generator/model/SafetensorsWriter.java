@@ -29,6 +29,16 @@ public final class SafetensorsWriter {
     private record Named(String name, int[] shape, double[] values) {}
 
     public static byte[] toBytes(Model m) {
+        return toBytes(m, false);
+    }
+
+    /** The same file with F64 tensors (every double weight exactly), as PyTorch writes a float64 model. */
+    public static byte[] toBytesF64(Model m) {
+        return toBytes(m, true);
+    }
+
+    private static byte[] toBytes(Model m, boolean f64) {
+        int width = f64 ? 8 : 4;
         int v = m.vocab(), d = m.dModel(), h = m.dHead();
         Named[] tensors = {
             new Named(Model.W_E, new int[] {v, d}, flat(m.wE())),
@@ -51,12 +61,12 @@ public final class SafetensorsWriter {
         long offset = 0;
         for (Named t : tensors) {
             ObjectNode entry = header.putObject(t.name);
-            entry.put("dtype", "F32");
+            entry.put("dtype", f64 ? "F64" : "F32");
             ArrayNode shape = entry.putArray("shape");
             for (int dim : t.shape) {
                 shape.add(dim);
             }
-            long end = offset + 4L * t.values.length;
+            long end = offset + (long) width * t.values.length;
             entry.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
@@ -75,7 +85,11 @@ public final class SafetensorsWriter {
         }
         for (Named t : tensors) {
             for (double x : t.values) {
-                out.putFloat((float) x);
+                if (f64) {
+                    out.putDouble(x);
+                } else {
+                    out.putFloat((float) x);
+                }
             }
         }
         return out.array();
