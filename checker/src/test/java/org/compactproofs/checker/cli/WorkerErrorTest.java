@@ -84,6 +84,46 @@ class WorkerErrorTest {
     }
 
     /**
+     * A real out-of-memory inside a brute-force worker, in a JVM whose heap (192 MB) holds the tables of a
+     * vocabulary-2,048 model of small integer weights (shared BigIntegers) but not two workers' 64 MB walks: exit 2
+     * with the -Xmx line and no stack trace (the previous build: exit 3, "internal error ... IllegalStateException:
+     * java.lang.OutOfMemoryError"). With COMPACT_PROOFS_DEBUG the trace shows the error came from a worker.
+     */
+    @Test
+    void aBruteForceWorkersOutOfMemoryIsExitTwo() throws Exception {
+        int v = 2048;
+        Path model = dir.resolve("ones.safetensors"), cert = dir.resolve("ones.cert");
+        double[][] one = {{1}};
+        double[][] wE = new double[v][1], wU = new double[1][v];
+        for (int t = 0; t < v; t++) {
+            wE[t][0] = 1;
+            wU[0][t] = 1;
+        }
+        org.compactproofs.checker.model.Model m = new org.compactproofs.checker.model.Model(v, 2, 1, 1, wE,
+                new double[2][1], one, one, one, one, wU, java.util.Map.of());
+        Files.write(model, TestModels.bytes(m));
+        Files.writeString(cert, header(model, v, 2, "0", "" + v * v) + "strategy brute-force\nbrute-force\n");
+        for (boolean debug : new boolean[] {false, true}) {
+            ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx192m", "-cp", System.getProperty("java.class.path"), CheckerMain.class.getName(), "check",
+                    "--model", model.toString(), "--cert", cert.toString(), "--threads", "2", "--max-work",
+                    "" + Long.MAX_VALUE, "--max-exact-path-inputs", "" + Long.MAX_VALUE).redirectErrorStream(true);
+            if (debug) {
+                b.environment().put("COMPACT_PROOFS_DEBUG", "1");
+            }
+            Process p = b.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(ExitCodes.UNUSABLE_INPUT, p.waitFor(), out);
+            assertTrue(out.contains("error: " + cert + ": " + Commands.OUT_OF_MEMORY), out);
+            if (debug) {
+                assertTrue(out.contains("BruteForce$QueryWalk"), "the error was raised in a worker: " + out);
+            } else {
+                assertEquals("error: " + cert + ": " + Commands.OUT_OF_MEMORY + "\n", out);
+            }
+        }
+    }
+
+    /**
      * A real out-of-memory inside the audit's worker thread, in a JVM with a 64 MB heap: the certificate whose
      * tables do not fit (vocabulary 2,048, with --max-work raised) fails with the -Xmx line; the other one is
      * judged; exit 2; no stack trace.

@@ -43,6 +43,23 @@ final class SafetensorsBuilder {
         return put(name, shape, values);
     }
 
+    /** A matrix as an F64 tensor, of shape [lead..., rows, cols] (a leading 1 for the per-head weights). */
+    SafetensorsBuilder f64(String name, double[][] values, int... lead) {
+        int rows = values.length, cols = values[0].length;
+        ByteBuffer buf = ByteBuffer.allocate(8 * rows * cols).order(ByteOrder.LITTLE_ENDIAN);
+        for (double[] row : values) {
+            for (double x : row) {
+                buf.putDouble(x);
+            }
+        }
+        int[] shape = new int[lead.length + 2];
+        System.arraycopy(lead, 0, shape, 0, lead.length);
+        shape[lead.length] = rows;
+        shape[lead.length + 1] = cols;
+        tensors.put(name, new Entry("F64", shape, buf.array()));
+        return this;
+    }
+
     SafetensorsBuilder zeros(String name, int... shape) {
         return put(name, shape, new float[(int) Tensor.elementCount(shape)]);
     }

@@ -4,6 +4,19 @@ package org.compactproofs.checker.model;
 public final class TestModels {
     private TestModels() {}
 
+    /** The bytes of a model file holding m's weights as F64 (exactly). */
+    public static byte[] bytes(Model m) {
+        SafetensorsBuilder b = new SafetensorsBuilder();
+        b.f64("embed.W_E", m.wE());
+        b.f64("pos_embed.W_pos", m.wPos());
+        b.f64("blocks.0.attn.W_Q", m.wQ(), 1);
+        b.f64("blocks.0.attn.W_K", m.wK(), 1);
+        b.f64("blocks.0.attn.W_V", m.wV(), 1);
+        b.f64("blocks.0.attn.W_O", m.wO(), 1);
+        b.f64("unembed.W_U", m.wU());
+        return b.bytes();
+    }
+
     /** The bytes of a valid random F32 model file (vocab v, context k, d_model d, d_head h). */
     public static byte[] randomModel(int v, int k, int d, int h, long seed) {
         return SafetensorsBuilder.model(v, k, d, h, seed).bytes();
