@@ -34,6 +34,9 @@ public final class HostileInputs {
                 + "constant added to every logit", with(base, null, null, null, null, offsetColumns(base.wU(), 1e13, r))));
         out.add(bruteForce(dir, "huge-scores", "B1: W_Q times 3e3: attention weights the fast path cannot use",
                 with(base, null, null, scaled(base.wQ(), 3e3), null, null)));
+        Model spread = random(16, 4, 8, 8, new Random(5), 0.3);
+        out.add(bruteForce(dir, "exact-path", "B1: v 16, W_Q times 3e3: most inputs on the exact path, within its budget",
+                with(spread, null, null, scaled(spread.wQ(), 3e3), null, null)));
         Model small = random(16, 4, 8, 8, r, 0x1p-1060);
         out.add(bruteForce(dir, "subnormal", "B1: every weight at subnormal scale (v 16, F64): every input exact", small));
         out.add(witnesses(dir, base));
