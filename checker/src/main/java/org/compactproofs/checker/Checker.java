@@ -58,7 +58,7 @@ public final class Checker {
                         + "; refused before any work", "--max-work");
             }
             ProofState state = new ProofState(model.model(), certificate, threads, limits);
-            state.spend(null, tables, h.strategy());
+            state.beginWork(h.strategy(), tables);
             Step step;
             while ((step = reader.nextStep()) != null) {
                 Rule rule = find(rules, step, state, h.strategy());

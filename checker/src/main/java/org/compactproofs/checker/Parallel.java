@@ -17,21 +17,36 @@ import java.util.concurrent.Future;
 public final class Parallel {
     private Parallel() {}
 
-    /** The tasks' results in the tasks' order, computed on {@code threads} threads (at least one). */
+    /**
+     * The tasks' results in the tasks' order, computed on {@code threads} threads (at least one). The first task
+     * to fail, in the order they finish, ends the call: the others are interrupted (long tasks poll for it) and its
+     * throwable is rethrown.
+     */
     public static <T> List<T> map(List<? extends Callable<T>> tasks, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, tasks.size()))));
         try {
-            List<Future<T>> futures = new ArrayList<>();
+            java.util.concurrent.CompletionService<T> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
+            java.util.Map<Future<T>, Integer> index = new java.util.HashMap<>();
             for (Callable<T> task : tasks) {
-                futures.add(pool.submit(task));
+                index.put(done.submit(task), index.size());
             }
-            List<T> out = new ArrayList<>(futures.size());
-            for (Future<T> f : futures) {
-                out.add(get(f));
+            List<T> out = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), (T) null));
+            for (int n = 0; n < tasks.size(); n++) {
+                Future<T> f = take(done);
+                out.set(index.get(f), get(f));
             }
             return out;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static <T> Future<T> take(java.util.concurrent.CompletionService<T> done) {
+        try {
+            return done.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

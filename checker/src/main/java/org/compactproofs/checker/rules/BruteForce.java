@@ -41,6 +41,7 @@ public final class BruteForce {
 
     private final Model model;
     private final int v, k;
+    private final CircuitTables tables;
     /** The exact path's scales: each table's exponent above its group's smallest (values; raw scores). */
     private final int euShift, evouShift, pvouShift, eqkeShift, eqkpShift;
     /** 2^e enclosed at the working precision, e the raw scores' smallest exponent. */
@@ -110,8 +111,6 @@ public final class BruteForce {
         evouPvouBound = a;
         fastPathPossible = !exactOnly && a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
     }
-
-    private final CircuitTables tables;
 
     /** Each entry's tightest enclosure's lower end: a double within one ulp of the exact value. */
     private static double[][] lowerEnds(DyadicMatrix table) {
@@ -267,6 +266,9 @@ public final class BruteForce {
         }
 
         private void walk(int depth, int maxSoFar, int unreliable) {
+            if (depth == 0 && Thread.currentThread().isInterrupted()) { // another walk failed: stop, don't finish
+                throw new java.util.concurrent.CancellationException("brute force stopped");
+            }
             if (depth == k - 1) {
                 leaf(Math.max(maxSoFar, q), unreliable + (reliable[k - 1][q] ? 0 : 1));
                 return;

@@ -63,21 +63,23 @@ public final class ProofState {
         return operations;
     }
 
+    /** Starts the check's work with the tables' ({@code Strategies.tableWork}, already within the limit). */
+    public void beginWork(String strategyName, long tables) {
+        strategy = strategyName;
+        work = tables;
+    }
+
     /**
-     * Adds operations to the check's work (the tables up front, then each case's bound); beyond
-     * {@link Limits#work()} the check stops at this step, before any further case (docs/trusted-base.md, "Costs").
-     * {@code step} is null for the tables, which are charged before the first step.
+     * Adds a case's operations to the check's work; beyond {@link Limits#work()} the check stops at this step,
+     * before any further case (docs/trusted-base.md, "Costs").
      */
-    public void spend(Step step, long operations, String strategyName) {
-        if (strategyName != null) {
-            strategy = strategyName;
-        }
+    public void spend(Step step, long operations) {
         work += operations;
-        if (step != null && work > limits.work()) {
+        if (work > limits.work()) {
+            long worst = strategy == null ? -1 : Strategies.worstWork(strategy, model);
             throw exceeded(step, "the check has done " + work + " operations, beyond the limit of " + limits.work()
-                    + (strategy == null ? "" : "; strategy " + strategy + " may need up to "
-                    + Strategies.worstWork(strategy, model) + " on a model of this shape (" + BruteForceRule.duration(
-                    Strategies.worstWork(strategy, model) / Limits.OPERATIONS_PER_SECOND) + " on one thread)"),
+                    + (worst < 0 ? "" : "; strategy " + strategy + " may need up to " + worst + " on a model of this"
+                    + " shape (" + BruteForceRule.duration(worst / Limits.OPERATIONS_PER_SECOND) + " on one thread)"),
                     "--max-work");
         }
     }
