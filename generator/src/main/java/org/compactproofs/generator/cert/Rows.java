@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.compactproofs.checker.arith.DyadicMatrix;
-import org.compactproofs.generator.strategy.cubic.CubicCase;
 
 /**
  * The compact spellings of docs/language.md: case rows ({@code case-row max M nonmax C n12 U n3 skip ...}, one
@@ -18,9 +17,9 @@ public final class Rows {
     private Rows() {}
 
     /** The rows of {@code cases} (at most one case per key), ordered by max then nonmax. */
-    public static List<String> of(String rowRule, List<CubicCase> cases) {
-        Map<Long, TreeMap<Integer, CubicCase>> groups = new TreeMap<>();
-        for (CubicCase c : cases) {
+    public static List<String> of(String rowRule, List<CaseStep> cases) {
+        Map<Long, TreeMap<Integer, CaseStep>> groups = new TreeMap<>();
+        for (CaseStep c : cases) {
             groups.computeIfAbsent(((long) c.max() << 32) | c.nonmax(), x -> new TreeMap<>()).put(c.query(), c);
         }
         List<String> out = new ArrayList<>();
@@ -30,7 +29,7 @@ public final class Rows {
             int start = 0; // the consecutive ranges nL U from query 0; queries after the last range have no case
             String value = null;
             for (int q = 0; q <= m + 1; q++) {
-                CubicCase x = q > m ? null : byQuery.get(q);
+                CaseStep x = q > m ? null : byQuery.get(q);
                 String here = q > m ? "end" : x == null ? "skip" : c == 0 ? "none" : Integer.toString(x.upTo());
                 if (value != null && !here.equals(value) && !(q > m && value.equals("skip"))) {
                     row.append(" n").append(q - start).append(' ').append(value);

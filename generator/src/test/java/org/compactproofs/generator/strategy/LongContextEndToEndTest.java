@@ -14,7 +14,7 @@ import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.model.FloatCircuits;
 import org.compactproofs.generator.model.SafetensorsWriter;
-import org.compactproofs.generator.strategy.cubic.CubicCase;
+import org.compactproofs.generator.cert.CaseStep;
 import org.compactproofs.generator.strategy.subcubic.MaxDiffSearch;
 import org.compactproofs.generator.train.SplitMix64;
 import org.compactproofs.generator.train.Trainer;
@@ -47,7 +47,7 @@ class LongContextEndToEndTest {
         assertTrue(claim.compareTo(BigInteger.ONE.shiftLeft(119)) > 0, "more than half of the inputs: " + claim);
         BigInteger sum = BigInteger.ZERO;
         Map<Long, Integer> upTo = new HashMap<>();
-        for (CubicCase c : new MaxDiffSearch(FloatCircuits.of(m)).cases()) { // the cases the certificate states
+        for (CaseStep c : new MaxDiffSearch(FloatCircuits.of(m)).cases()) { // the cases the certificate states
             sum = sum.add(c.count());
             upTo.put(((long) c.query() * 64 + c.max()) * 20 + c.nonmax(), c.upTo());
         }

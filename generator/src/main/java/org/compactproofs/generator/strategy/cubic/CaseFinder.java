@@ -2,6 +2,7 @@ package org.compactproofs.generator.strategy.cubic;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.compactproofs.generator.cert.CaseStep;
 
 /**
  * The search shared by the case strategies (cubic, sub-cubic): for one query and maximum, every number of non-max
@@ -16,13 +17,13 @@ public final class CaseFinder {
 
     private CaseFinder() {}
 
-    public static void find(int q, int m, int k, double margin, Bound bound, List<CubicCase> out) {
+    public static void find(int q, int m, int k, double margin, Bound bound, List<CaseStep> out) {
         int maxNonmax = q == m ? k - 1 : k - 2; // with the query below the maximum, some other position holds it
         for (int n = 0; n <= maxNonmax; n++) {
             if (n == 0) {
                 double b = bound.of(0, -1);
                 if (b > margin) {
-                    out.add(new CubicCase(q, m, 0, -1, BigInteger.ONE, b));
+                    out.add(new CaseStep(q, m, 0, -1, BigInteger.ONE, b));
                 }
                 continue;
             }
@@ -39,7 +40,7 @@ public final class CaseFinder {
                 }
             }
             BigInteger count = binomial(k - 1, n).multiply(BigInteger.valueOf(lo + 1L).pow(n));
-            out.add(new CubicCase(q, m, n, lo, count, bound.of(n, lo)));
+            out.add(new CaseStep(q, m, n, lo, count, bound.of(n, lo)));
         }
     }
 

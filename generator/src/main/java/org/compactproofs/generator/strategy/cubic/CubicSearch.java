@@ -3,6 +3,7 @@ package org.compactproofs.generator.strategy.cubic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.compactproofs.generator.cert.CaseStep;
 import org.compactproofs.generator.model.FloatCircuits;
 
 /**
@@ -36,8 +37,8 @@ public final class CubicSearch {
         this.k = circuits.context();
     }
 
-    public List<CubicCase> cases() {
-        List<CubicCase> out = new ArrayList<>();
+    public List<CaseStep> cases() {
+        List<CaseStep> out = new ArrayList<>();
         for (int m = 0; m < v; m++) {
             double[][][] exclusive = exclusiveMinima(m);
             for (int q = 0; q <= m; q++) {
@@ -167,7 +168,7 @@ public final class CubicSearch {
             return worst;
         }
 
-        void cases(List<CubicCase> out) {
+        void cases(List<CaseStep> out) {
             CaseFinder.find(q, m, k, MARGIN, this::bound, out);
         }
     }

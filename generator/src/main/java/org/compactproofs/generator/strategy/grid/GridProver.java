@@ -16,7 +16,7 @@ import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.cert.CertificateWriter;
 import org.compactproofs.generator.cert.Rows;
 import org.compactproofs.generator.strategy.cubic.CaseFinder;
-import org.compactproofs.generator.strategy.cubic.CubicCase;
+import org.compactproofs.generator.cert.CaseStep;
 
 /**
  * A certificate for one variant of the sub-cubic grid (rule S2 of docs/rules.md, the reference's
@@ -42,9 +42,9 @@ public final class GridProver {
 
     /** The proof of one variant: its cases and its average attentions. */
     public record Proof(GridVariant variant, Map<String, double[]> vectors, Map<Integer, Double> averages,
-                        List<CubicCase> cases) {
+                        List<CaseStep> cases) {
         public BigInteger claim() {
-            return cases.stream().map(CubicCase::count).reduce(BigInteger.ZERO, BigInteger::add);
+            return cases.stream().map(CaseStep::count).reduce(BigInteger.ZERO, BigInteger::add);
         }
     }
 
@@ -64,7 +64,7 @@ public final class GridProver {
         vectors.forEach((name, x) -> exact.put(name, DyadicMatrix.of(new double[][] {x})));
         Map<Integer, Double> averages = new HashMap<>();
         GapBounds bounds = new GapBounds(model, tables, variant, exact, key -> new Interval(0, 0));
-        List<CubicCase> cases = variant.attention() == GridVariant.Attention.MEAN_QUERY_DIFF
+        List<CaseStep> cases = variant.attention() == GridVariant.Attention.MEAN_QUERY_DIFF
                 ? chooseAverages(variant, exact, bounds, averages) : search(bounds);
         return new Proof(variant, vectors, averages, cases);
     }
@@ -75,10 +75,10 @@ public final class GridProver {
      * least the average and whose outputs' maximum is reached by the copying output; below the average it pays
      * with the smallest R (Theorem S2), so the best average sits low in the distribution.
      */
-    private List<CubicCase> chooseAverages(GridVariant variant, Map<String, DyadicMatrix> exact, GapBounds bounds,
+    private List<CaseStep> chooseAverages(GridVariant variant, Map<String, DyadicMatrix> exact, GapBounds bounds,
                                            Map<Integer, Double> averages) {
         int v = model.vocab(), k = model.context();
-        List<CubicCase> out = new ArrayList<>();
+        List<CaseStep> out = new ArrayList<>();
         Map<Integer, Double> candidate = new HashMap<>();
         GapBounds trial = new GapBounds(model, tables, variant, exact,
                 key -> point(candidate.getOrDefault(key, 0.0)));
@@ -95,21 +95,21 @@ public final class GridProver {
                     continue;
                 }
                 alphas.sort(null);
-                List<CubicCase> best = null;
+                List<CaseStep> best = null;
                 BigInteger bestCount = BigInteger.valueOf(-1);
                 double bestAverage = 0;
                 for (double quantile : new double[] {-1, 0, 0.1, 0.25, 0.5}) {
                     double abar = quantile < 0 ? 0 : Rows.round(alphas.get((int) (quantile * (alphas.size() - 1))), AVERAGE_BITS);
                     candidate.put(key, abar);
-                    List<CubicCase> found = new ArrayList<>();
+                    List<CaseStep> found = new ArrayList<>();
                     for (int q = 0; q <= m; q++) {
                         int query = q, max = m;
-                        List<CubicCase> all = new ArrayList<>();
+                        List<CaseStep> all = new ArrayList<>();
                         CaseFinder.find(q, m, k, 0, (n, upTo) -> n == nonmax ? trial.margin(query, max, n, upTo)
                                 : Double.NEGATIVE_INFINITY, all);
                         found.addAll(all);
                     }
-                    BigInteger count = found.stream().map(CubicCase::count).reduce(BigInteger.ZERO, BigInteger::add);
+                    BigInteger count = found.stream().map(CaseStep::count).reduce(BigInteger.ZERO, BigInteger::add);
                     if (count.compareTo(bestCount) > 0) {
                         best = found;
                         bestCount = count;
@@ -123,7 +123,7 @@ public final class GridProver {
                 out.addAll(best);
             }
         }
-        out.sort(CubicCase.ORDER);
+        out.sort(CaseStep.ORDER);
         return out;
     }
 
@@ -131,8 +131,8 @@ public final class GridProver {
         return new Interval(x, x);
     }
 
-    private List<CubicCase> search(GapBounds bounds) {
-        List<CubicCase> out = new ArrayList<>();
+    private List<CaseStep> search(GapBounds bounds) {
+        List<CaseStep> out = new ArrayList<>();
         int v = model.vocab(), k = model.context();
         for (int m = 0; m < v; m++) {
             for (int q = 0; q <= m; q++) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.compactproofs.generator.model.FloatCircuits;
 import org.compactproofs.generator.strategy.cubic.CaseFinder;
-import org.compactproofs.generator.strategy.cubic.CubicCase;
+import org.compactproofs.generator.cert.CaseStep;
 
 /**
  * Finds the cases of the sub-cubic "max-diff" proof (rule S1 in docs/rules.md) in floating point. The sign of
@@ -64,12 +64,12 @@ public final class MaxDiffSearch {
         return out;
     }
 
-    public List<CubicCase> cases() {
-        List<CubicCase> out = new ArrayList<>();
+    public List<CaseStep> cases() {
+        List<CaseStep> out = new ArrayList<>();
         for (int q = 0; q < v; q++) {
             new Query(q).cases(out);
         }
-        out.sort(CubicCase.ORDER);
+        out.sort(CaseStep.ORDER);
         return out;
     }
 
@@ -134,7 +134,7 @@ public final class MaxDiffSearch {
             return base / scale;
         }
 
-        void cases(List<CubicCase> out) {
+        void cases(List<CaseStep> out) {
             for (int m = q; m < v; m++) {
                 int max = m;
                 CaseFinder.find(q, max, k, MARGIN, (nonmax, upTo) -> bound(max, nonmax, upTo), out);

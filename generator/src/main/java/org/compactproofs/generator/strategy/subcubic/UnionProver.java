@@ -13,7 +13,7 @@ import org.compactproofs.checker.rules.Strategies;
 import org.compactproofs.generator.cert.CertificateWriter;
 import org.compactproofs.generator.cert.Rows;
 import org.compactproofs.generator.model.FloatCircuits;
-import org.compactproofs.generator.strategy.cubic.CubicCase;
+import org.compactproofs.generator.cert.CaseStep;
 import org.compactproofs.generator.strategy.grid.GridProver;
 
 /**
@@ -26,22 +26,22 @@ import org.compactproofs.generator.strategy.grid.GridProver;
 public final class UnionProver {
     private UnionProver() {}
 
-    private record Choice(String rule, CubicCase c) {}
+    private record Choice(String rule, CaseStep c) {}
 
     public static BigInteger prove(ModelReader.ModelFile file, Path out) {
         Map<Long, Choice> best = new LinkedHashMap<>();
-        for (CubicCase c : new MaxDiffSearch(FloatCircuits.of(file.model())).cases()) {
+        for (CaseStep c : new MaxDiffSearch(FloatCircuits.of(file.model())).cases()) {
             best.put(key(c), new Choice("maxdiff-case", c));
         }
         GridProver.Proof grid = new GridProver(file.model()).prove(GridVariant.parse(Strategies.UNION_VARIANT));
-        for (CubicCase c : grid.cases()) {
+        for (CaseStep c : grid.cases()) {
             Choice s1 = best.get(key(c));
             if (s1 == null || c.count().compareTo(s1.c().count()) > 0) {
                 best.put(key(c), new Choice("gap-case", c));
             }
         }
         List<Choice> cases = new ArrayList<>(best.values());
-        cases.sort(Comparator.comparing(Choice::c, CubicCase.ORDER));
+        cases.sort(Comparator.comparing(Choice::c, CaseStep.ORDER));
         BigInteger claim = cases.stream().map(x -> x.c().count()).reduce(BigInteger.ZERO, BigInteger::add);
         long fromGrid = cases.stream().filter(x -> x.rule().equals("gap-case")).count();
         try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, "subcubic-union")) {
@@ -64,7 +64,7 @@ public final class UnionProver {
         return Long.parseLong(f[2]) * 1000 + Long.parseLong(f[4]);
     }
 
-    private static long key(CubicCase c) {
+    private static long key(CaseStep c) {
         return ((long) c.query() << 40) | ((long) c.max() << 16) | c.nonmax();
     }
 }
