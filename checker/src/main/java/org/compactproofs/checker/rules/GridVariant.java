@@ -120,26 +120,4 @@ public record GridVariant(DirectPath directPath, Attention attention, AttentionE
     public boolean directPathWitness() {
         return directPath == DirectPath.SVD_QUERY_MAX_DIFF;
     }
-
-    /**
-     * The reference's "unexplained dimension" of the proof (its {@code subcubic_approx_effective_dimension}):
-     * direct-path term + attention-error term + v (PVOU) + v^2 (EVOU). The reference does not count the
-     * attention handling; nor do we for convex-chord (its v x 33 table of envelope values is derived, not read).
-     */
-    public long unexplainedDimension(int v, int dModel) {
-        long eupu = switch (directPath) {
-            case GLOBAL_MAX_DIFF_EXACT -> 2;
-            case MAX_DIFF_EXACT -> 2L * v;
-            case MEAN_QUERY_MAX_DIFF, SVD_QUERY_MAX_DIFF -> v + (long) v * dModel + 2;
-            case MAX_DIFF -> (long) v * dModel + 2;
-        };
-        long svd = 2L * v, mean = attentionError.label.startsWith("mean") ? v : 0;
-        long error = switch (attentionError) {
-            case SVD -> svd;
-            case EXACT_EQKE_MAX_DIFF_EXACT -> (long) v * v;
-            case MAX_DIFF_EXACT -> svd + 2L * v;
-            default -> svd + mean + 2L * dModel;
-        };
-        return eupu + error + v + (long) v * v;
-    }
 }

@@ -9,6 +9,9 @@ import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.model.AccuracyEvaluator;
 import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.strategy.ProofInput;
+import org.compactproofs.generator.strategy.Strategies;
+import org.compactproofs.generator.strategy.grid.GridStrategy;
 import org.compactproofs.generator.train.SplitMix64;
 import org.compactproofs.generator.train.Trainer;
 import org.compactproofs.generator.train.TrainingConfig;
@@ -191,7 +194,7 @@ final class BenchCommand implements Runnable {
             List<String> names = new ArrayList<>();
             for (String s : strategies) {
                 if (s.equals("grid")) {
-                    org.compactproofs.checker.rules.GridVariant.all().forEach(g -> names.add(g.name()));
+                    Strategies.grid().forEach(g -> names.add(g.name()));
                 } else {
                     names.add(s);
                 }
@@ -226,8 +229,9 @@ final class BenchCommand implements Runnable {
                 Path file = java.nio.file.Files.createTempFile("scaling", ".safetensors");
                 Path cert = java.nio.file.Files.createTempFile("scaling", ".cert");
                 org.compactproofs.generator.model.SafetensorsWriter.write(m, file);
+                ProofInput input = new ProofInput(ModelReader.read(file), 1);
                 for (String name : names) {
-                    ProveCommand.prove(name, ModelReader.read(file), cert, 1);
+                    Strategies.require(name).prove(input, cert);
                     long bytes = java.nio.file.Files.size(cert);
                     long start = System.nanoTime();
                     org.compactproofs.checker.Verdict verdict = org.compactproofs.checker.Checker.check(file, cert, 1);
@@ -320,7 +324,7 @@ final class BenchCommand implements Runnable {
                     }
                     long ops = v.operations().values().stream().mapToLong(Long::longValue).sum();
                     rows.add(new double[] {v.certifiedCount().doubleValue() / v.header().total().doubleValue(), best, ops,
-                            g.unexplainedDimension(m.vocab(), m.dModel())});
+                            GridStrategy.unexplainedDimension(g, m.vocab(), m.dModel())});
                     names.add(g.name());
                 }
             }

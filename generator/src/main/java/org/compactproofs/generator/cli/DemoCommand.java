@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.report.Figures;
+import org.compactproofs.generator.strategy.Strategies;
+import org.compactproofs.generator.strategy.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,12 +66,9 @@ final class DemoCommand implements Callable<Integer> {
                     r.get("generateSeconds").asDouble(), r.get("checkSeconds").asDouble(), r.get("strategy").asText()));
         }
         Files.writeString(dir.resolve("table.txt"), table);
-        List<ObjectNode> shown = new ArrayList<>(rows.stream().filter(r -> GridVariant.parse(r.get("strategy").asText()) == null).toList());
-        for (boolean ours : new boolean[] {false, true}) {
-            rows.stream().filter(r -> {
-                GridVariant g = GridVariant.parse(r.get("strategy").asText());
-                return g != null && g.ours() == ours;
-            }).max(Comparator.comparingDouble(r -> r.get("bound").asDouble())).ifPresent(shown::add);
+        List<ObjectNode> shown = new ArrayList<>(rows.stream().filter(r -> group(r) == Strategy.Group.OURS).toList());
+        for (Strategy.Group grid : new Strategy.Group[] {Strategy.Group.REFERENCE_GRID, Strategy.Group.OUR_GRID}) {
+            rows.stream().filter(r -> group(r) == grid).max(Comparator.comparingDouble(r -> r.get("bound").asDouble())).ifPresent(shown::add);
         }
         String[] lines = table.toString().split("\n");
         System.out.println(lines[0]);
@@ -91,5 +89,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "certificates and heatmaps in %s; %.1f s in all%n", dir,
                 (System.nanoTime() - start) / 1e9);
         return accepted == rows.size() ? 0 : 1;
+    }
+
+    private static Strategy.Group group(ObjectNode row) {
+        return Strategies.named(row.get("strategy").asText()).group();
     }
 }

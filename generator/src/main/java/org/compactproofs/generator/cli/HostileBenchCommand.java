@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.bench.HostileInputs;
+import org.compactproofs.generator.strategy.Strategies;
+import org.compactproofs.generator.strategy.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,9 +47,9 @@ final class HostileBenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("bench-hostile");
         try {
             List<HostileInputs.Input> inputs = new ArrayList<>();
-            for (String normal : List.of("cubic", "subcubic-union", "brute-force")) {
-                inputs.add(new HostileInputs.Input("normal " + normal, "the archived certificate", model,
-                        archive.resolve(normal + ".cert.gz")));
+            for (Strategy normal : List.of(Strategies.CUBIC, Strategies.SUBCUBIC_UNION, Strategies.BRUTE_FORCE)) {
+                inputs.add(new HostileInputs.Input("normal " + normal.name(), "the archived certificate", model,
+                        archive.resolve(normal.name() + ".cert.gz")));
             }
             inputs.addAll(HostileInputs.write(ModelReader.read(model).model(), dir));
             List<Path> jars = compare == null ? List.of(checkerJar) : List.of(checkerJar, compare);

@@ -10,34 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.model.Inputs;
 import org.compactproofs.generator.report.SeedResult;
+import org.compactproofs.generator.strategy.Strategies;
+import org.compactproofs.generator.strategy.Strategy;
 
 /** The results as tables: the CSV and docs/results.md, from the sweep's rows. */
 final class ResultsReport {
     private ResultsReport() {}
 
-    /** Our own strategies, reported first; then the sub-cubic grid (rule S2). */
-    static final String[] OURS = {"brute-force", "cubic", "subcubic-maxdiff", "subcubic-union"};
-
-    /** The reference's "unexplained dimension" of a strategy's proof (docs/results.md explains each formula). */
-    static BigInteger unexplainedDimension(String strategy, int v, int k, int dModel) {
-        GridVariant g = GridVariant.parse(strategy);
-        if (g != null) {
-            return BigInteger.valueOf(g.unexplainedDimension(v, dModel));
-        }
-        return switch (strategy) {
-            case "brute-force" -> BigInteger.valueOf(v).pow(k + 1);
-            // the sub-cubic ones read the same tables as cubic
-            case "cubic", "subcubic-maxdiff", "subcubic-union" -> BigInteger.valueOf(3L * v * v + 2L * k * v);
-            default -> throw new IllegalArgumentException(strategy);
-        };
-    }
+    private static final String BRUTE_FORCE = Strategies.BRUTE_FORCE.name();
 
     /** Seeds in increasing order, strategies in the order of {@code generator strategies}. */
     static void sort(List<SeedResult> results) {
-        List<String> order = java.util.Arrays.asList(StrategiesCommand.NAMES);
+        List<String> order = Strategies.names();
         results.sort(java.util.Comparator.comparingLong(SeedResult::seed).thenComparingInt(r -> order.indexOf(r.strategy())));
     }
 
@@ -80,7 +66,7 @@ final class ResultsReport {
      */
     static void writeMarkdown(Path markdown, List<SeedResult> results, int k, List<JsonNode> external) {
         java.util.Map<String, List<SeedResult>> by = new java.util.LinkedHashMap<>();
-        for (String name : StrategiesCommand.NAMES) {
+        for (String name : Strategies.names()) {
             List<SeedResult> rs = results.stream().filter(r -> r.strategy().equals(name)).collect(Collectors.toList());
             if (!rs.isEmpty()) {
                 by.put(name, rs);
@@ -89,7 +75,7 @@ final class ResultsReport {
         String task = SweepCommand.task(k), plots = k == 4 ? "plots/" : "plots/" + task + "/";
         java.util.Map<Long, SeedResult.Estimate> estimates = new java.util.TreeMap<>();
         results.stream().filter(r -> r.estimate() != null).forEach(r -> estimates.put(r.seed(), r.estimate()));
-        String bestReference = best(by, false), bestOurs = best(by, true);
+        String bestReference = best(by, Strategy.Group.REFERENCE_GRID), bestOurs = best(by, Strategy.Group.OUR_GRID);
         BigInteger total = results.isEmpty() ? Inputs.count(64, k) : results.get(0).total();
         StringBuilder md = new StringBuilder();
         md.append("# Results: certified accuracy bounds on the shipped Max-of-").append(k).append(" models\n\n");
@@ -116,7 +102,7 @@ final class ResultsReport {
                     + "over its own 151 models (float, uncertified): true accuracy 0.9992 +- 0.0015; cubic 0.953 +- 0.009; "
                     + "best sub-cubic about 0.82; unexplained dimension 2^30 (brute force), 12,800 (cubic).\n\n");
         } else {
-            md.append(by.containsKey("brute-force") ? "The true accuracy is the brute-force row (exact, every input "
+            md.append(by.containsKey(BRUTE_FORCE) ? "The true accuracy is the brute-force row (exact, every input "
                     + "enumerated).\n\n" : "Brute force is out of reach (" + total + " inputs, more than 2^31): "
                     + (estimates.isEmpty() ? "the true accuracy is unknown (the model index has no sampled estimate)."
                     : "the first row is the sampled estimate of the true accuracy, which no certificate backs.") + "\n\n");
@@ -125,17 +111,17 @@ final class ResultsReport {
         if (!estimates.isEmpty()) {
             md.append(estimateRow(new ArrayList<>(estimates.entrySet())));
         }
-        for (String name : new String[] {"brute-force", "cubic", "subcubic-maxdiff", "subcubic-union", bestReference, bestOurs}) {
-            if (name != null && by.containsKey(name)) {
+        for (String name : mainRows(bestReference, bestOurs)) {
+            if (by.containsKey(name)) {
                 md.append(row(name, by.get(name)));
             }
         }
         md.append('\n');
-        List<SeedResult> cubic = by.getOrDefault("cubic", List.of());
-        boolean exact = by.containsKey("brute-force");
+        List<SeedResult> cubic = by.getOrDefault(Strategies.CUBIC.name(), List.of());
+        boolean exact = by.containsKey(BRUTE_FORCE);
         java.util.Map<Long, Double> truth = new java.util.HashMap<>();
         if (exact) {
-            by.get("brute-force").forEach(r -> truth.put(r.seed(), r.bound()));
+            by.get(BRUTE_FORCE).forEach(r -> truth.put(r.seed(), r.bound()));
         } else {
             estimates.forEach((seed, e) -> truth.put(seed, e.accuracy()));
         }
@@ -165,7 +151,7 @@ final class ResultsReport {
         md.append("Circuit tables of seed " + heatmapSeed + ": [EQKE](" + plots + "heatmap-eqke.png), [EQKP](" + plots
                 + "heatmap-eqkp.png), [EVOU](" + plots + "heatmap-evou.png), [PVOU](" + plots + "heatmap-pvou.png) (SVG "
                 + "next to each PNG).\n\n");
-        if (by.keySet().stream().anyMatch(n -> GridVariant.parse(n) != null)) {
+        if (by.keySet().stream().anyMatch(n -> Strategies.named(n).grid())) {
             md.append("## The sub-cubic grid (rule S2): every variant swept\n\n");
             md.append("The reference's 100 variants (direct path x attention x attention error, named as its short "
                     + "descriptions), then ours with convex-chord attention. `mean-query+diff` is the sound form of the "
@@ -174,7 +160,7 @@ final class ResultsReport {
                     : "") + ".\n\n");
             md.append(HEADER);
             by.forEach((name, rs) -> {
-                if (GridVariant.parse(name) != null) {
+                if (Strategies.named(name).grid()) {
                     md.append(row(name, rs));
                 }
             });
@@ -198,8 +184,8 @@ final class ResultsReport {
         }
         md.append("\n## Per seed\n\n| seed |");
         List<String> columns = new ArrayList<>();
-        for (String n : new String[] {OURS[0], OURS[1], OURS[2], OURS[3], bestReference, bestOurs}) {
-            if (n != null && by.containsKey(n) && by.get(n).size() == by.values().iterator().next().size()) {
+        for (String n : mainRows(bestReference, bestOurs)) {
+            if (by.containsKey(n) && by.get(n).size() == by.values().iterator().next().size()) {
                 columns.add(n);
             }
         }
@@ -261,7 +247,7 @@ final class ResultsReport {
      * configurations and 2 in all 50 drop_average_query_per_output_logit_reasoning ones.
      */
     static final java.util.Map<String, String> CRAFTED_REFERENCE = java.util.Map.of(
-            "brute-force", "the true count", "cubic", "the true count",
+            BRUTE_FORCE, "the true count", Strategies.CUBIC.name(), "the true count",
             "attention mean-query+diff", String.format(Locale.ROOT, "%,d in all 50: not a bound",
                     CRAFTED_REFERENCE_MEAN_QUERY_DIFF),
             "attention drop-average-query-per-output-logit-reasoning", "2 in all 50");
@@ -270,7 +256,8 @@ final class ResultsReport {
 
     /** A strategy's family: ours by name, the grid's by its attention handling (the choice Lemma S2.4 is about). */
     static String family(String strategy) {
-        if (GridVariant.parse(strategy) == null) {
+        Strategy s = Strategies.named(strategy);
+        if (s == null || !s.grid()) {
             return strategy;
         }
         int from = strategy.indexOf("--attn-") + "--attn-".length();
@@ -301,7 +288,7 @@ final class ResultsReport {
             crafted.forEach(r -> byFamily.computeIfAbsent(family(r.get("strategy").asText()), f -> new ArrayList<>()).add(r));
             java.util.function.Function<JsonNode, BigInteger> count = r -> r.path("accepted").asBoolean()
                     ? new BigInteger(r.get("certified").asText()) : BigInteger.ZERO;
-            BigInteger truth = byFamily.containsKey("brute-force") ? count.apply(byFamily.get("brute-force").get(0)) : null;
+            BigInteger truth = byFamily.containsKey(BRUTE_FORCE) ? count.apply(byFamily.get(BRUTE_FORCE).get(0)) : null;
             long accepted = crafted.stream().filter(r -> r.path("accepted").asBoolean()).count();
             long above = truth == null ? 0 : crafted.stream().filter(r -> count.apply(r).compareTo(truth) > 0).count();
             md.append(String.format(Locale.ROOT, "On `%s` (vocabulary 8, context 4: %,d inputs), built by hand to test this "
@@ -327,7 +314,7 @@ final class ResultsReport {
         }
         md.append("### Its float32 brute force counts one input too many\n\n");
         List<JsonNode> pytorch = external.stream().filter(r -> PYTORCH_SHA256.equals(r.path("modelSha256").asText())
-                && r.path("strategy").asText().equals("brute-force") && r.path("accepted").asBoolean()).toList();
+                && r.path("strategy").asText().equals(BRUTE_FORCE) && r.path("accepted").asBoolean()).toList();
         md.append(String.format(Locale.ROOT, "On the PyTorch-trained `pytorch-max-of-4-seed7` the reference's float32 "
                 + "brute force reports %,d correct inputs, one more than the true count (60-digit arithmetic): the input "
                 + "(32, 25, 30, 17) is wrong by a margin of -1.008e-5, which float32 does not resolve. ",
@@ -361,14 +348,20 @@ final class ResultsReport {
                 name, rs.size(), b[0], b[1], b[2], b[3], showcase, rs.get(0).unexplainedDimension(), g[0], c[0], s[0], o[0]);
     }
 
-    /** The grid variant (the reference's or ours) with the largest mean bound. */
-    private static String best(java.util.Map<String, List<SeedResult>> by, boolean ours) {
+    /** The rows of Table 1 and the columns of the per-seed table: ours, then the best grid variants (if any). */
+    private static List<String> mainRows(String bestReference, String bestOurs) {
+        List<String> names = new ArrayList<>(Strategies.ours().stream().map(Strategy::name).toList());
+        java.util.stream.Stream.of(bestReference, bestOurs).filter(java.util.Objects::nonNull).forEach(names::add);
+        return names;
+    }
+
+    /** The grid variant of the group (the reference's or ours) with the largest mean bound. */
+    private static String best(java.util.Map<String, List<SeedResult>> by, Strategy.Group group) {
         String best = null;
         double bestMean = -1;
         for (var e : by.entrySet()) {
-            GridVariant g = GridVariant.parse(e.getKey());
             double mean = stats(e.getValue(), SeedResult::bound)[0];
-            if (g != null && g.ours() == ours && mean > bestMean) {
+            if (Strategies.named(e.getKey()).group() == group && mean > bestMean) {
                 best = e.getKey();
                 bestMean = mean;
             }

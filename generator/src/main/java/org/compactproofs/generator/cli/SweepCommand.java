@@ -26,11 +26,11 @@ import org.compactproofs.checker.audit.Manifest;
 import org.compactproofs.checker.cli.CheckerMain;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.GridVariant;
-import org.compactproofs.checker.rules.Strategies;
 import org.compactproofs.generator.model.Inputs;
 import org.compactproofs.generator.report.SeedResult;
-import org.compactproofs.generator.strategy.grid.GridProver;
+import org.compactproofs.generator.strategy.ProofInput;
+import org.compactproofs.generator.strategy.Strategies;
+import org.compactproofs.generator.strategy.subcubic.UnionStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,8 +77,9 @@ final class SweepCommand implements Callable<Integer> {
     List<String> external;
 
     /** The main strategies: the default for K != 4 (K = 4 runs all 154). Every accepted certificate is archived. */
-    static final List<String> MAIN_STRATEGIES = List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union",
-            "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact", Strategies.UNION_VARIANT);
+    static final List<String> MAIN_STRATEGIES = List.of(Strategies.BRUTE_FORCE.name(), Strategies.CUBIC.name(),
+            Strategies.SUBCUBIC_MAXDIFF.name(), Strategies.SUBCUBIC_UNION.name(),
+            "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact", UnionStrategy.VARIANT);
     static final long SHOWCASE = 123;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -95,11 +96,11 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The strategies named on the command line ('all', 'grid' expanded), or K's default; unknown names refused. */
     static List<String> strategies(List<String> requested, int context) {
-        List<String> known = List.of(StrategiesCommand.NAMES), names = new ArrayList<>();
+        List<String> known = Strategies.names(), names = new ArrayList<>();
         for (String s : requested != null ? requested : context == 4 ? List.of("all") : MAIN_STRATEGIES) {
             switch (s) {
                 case "all" -> names.addAll(known);
-                case "grid" -> GridVariant.all().forEach(g -> names.add(g.name()));
+                case "grid" -> Strategies.grid().forEach(g -> names.add(g.name()));
                 default -> {
                     if (!known.contains(s)) {
                         throw new UnusableInputException("unknown strategy '" + s + "' (see generator strategies; "
@@ -114,14 +115,15 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The strategies without brute force when the model's v^K inputs cannot be enumerated (said on stderr once). */
     static List<String> feasible(List<String> names, Model m, boolean[] told) {
-        if (!names.contains("brute-force") || Inputs.enumerable(m)) {
+        String bruteForce = Strategies.BRUTE_FORCE.name();
+        if (!names.contains(bruteForce) || Inputs.enumerable(m)) {
             return names;
         }
         if (!told[0]) {
             told[0] = true;
             System.err.println(Inputs.bruteForceOutOfReach(m));
         }
-        return names.stream().filter(n -> !n.equals("brute-force")).toList();
+        return names.stream().filter(n -> !n.equals(bruteForce)).toList();
     }
 
     /** Where an external model's certificate of a strategy is archived, relative to the archive root. */
@@ -317,22 +319,11 @@ final class SweepCommand implements Callable<Integer> {
         Files.copy(file.path(), model);
         Map<String, double[]> timing = new LinkedHashMap<>();
         Map<String, BigInteger> claims = new LinkedHashMap<>();
-        GridProver[] prover = {null};
+        ProofInput input = new ProofInput(file, 1); // the grid's tables shared by its variants
         todo.parallelStream().forEach(name -> {
             Path plain = stage.resolve(name + ".cert");
             long start = System.nanoTime();
-            GridVariant g = GridVariant.parse(name);
-            BigInteger claim;
-            if (g != null) {
-                synchronized (prover) {
-                    if (prover[0] == null) {
-                        prover[0] = new GridProver(file.model());
-                    }
-                }
-                claim = GridProver.write(file, plain, prover[0].prove(g));
-            } else {
-                claim = ProveCommand.prove(name, file, plain, 1);
-            }
+            BigInteger claim = Strategies.named(name).prove(input, plain);
             double seconds = (System.nanoTime() - start) / 1e9;
             gzip(plain, stage.resolve(name + ".cert.gz"));
             synchronized (timing) {
@@ -374,7 +365,7 @@ final class SweepCommand implements Callable<Integer> {
                     .put("generateSeconds", millis(timing.get(name)[0])).put("checkSeconds", millis(r.get("seconds").asDouble()))
                     .put("certificateBytes", Files.size(stage.resolve(name + ".cert"))).put("certificateGzipBytes", Files.size(gz))
                     .put("checkerOperations", ops)
-                    .put("unexplainedDimension", ResultsReport.unexplainedDimension(name, file.model().vocab(),
+                    .put("unexplainedDimension", Strategies.named(name).unexplainedDimension(file.model().vocab(),
                             file.model().context(), file.model().dModel()));
             row.set("operations", byKind);
             if (keep) { // archived at target(strategy)

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.strategy.Strategies;
+import org.compactproofs.generator.strategy.Strategy;
 import org.compactproofs.generator.strategy.grid.SingularVectors;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
@@ -44,7 +45,8 @@ public final class Figures {
     }
 
     /** The strategies of the normalised-bound figure: ours, then the paper's best grid variant and ours. */
-    static final List<String> SVD_STRATEGIES = List.of("cubic", "subcubic-union", "subcubic-maxdiff",
+    static final List<String> SVD_STRATEGIES = List.of(Strategies.CUBIC.name(), Strategies.SUBCUBIC_UNION.name(),
+            Strategies.SUBCUBIC_MAXDIFF.name(),
             "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact",
             "eupu-max-diff-exact--attn-mean-query+diff--attn-err-max-diff");
 
@@ -69,8 +71,9 @@ public final class Figures {
 
     /** The legend's group of a strategy: ours by name, the grid's variants in two groups. */
     public static String group(String strategy) {
-        GridVariant g = GridVariant.parse(strategy);
-        return g == null ? strategy : g.ours() ? "grid variants (convex-chord, ours)" : "the paper's 100 grid variants (certified)";
+        Strategy s = Strategies.named(strategy);
+        return s == null || !s.grid() ? strategy : s.group() == Strategy.Group.OUR_GRID ? "grid variants (convex-chord, ours)"
+                : "the paper's 100 grid variants (certified)";
     }
 
     /** The four circuit tables of a model as heatmaps, titled with {@code caption} (say "seed 123"). */
@@ -118,7 +121,7 @@ public final class Figures {
         Map<Long, Double> truth = new LinkedHashMap<>();
         boolean exact = false;
         for (JsonNode r : rows) {
-            if (r.path("strategy").asText().equals("brute-force") && r.path("accepted").asBoolean()) {
+            if (r.path("strategy").asText().equals(Strategies.BRUTE_FORCE.name()) && r.path("accepted").asBoolean()) {
                 truth.put(r.path("seed").asLong(), r.path("bound").asDouble(Double.NaN));
                 exact = true;
             }

@@ -149,7 +149,8 @@ public final class GridProver {
         int k = file.model().context();
         try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, proof.variant().name())) {
             w.comment("rule S2 (docs/rules.md): one variant of the reference's sub-cubic grid; witnesses, then cases");
-            w.comment("unexplained dimension " + proof.variant().unexplainedDimension(file.model().vocab(), file.model().dModel()));
+            w.comment("unexplained dimension " + GridStrategy.unexplainedDimension(proof.variant(), file.model().vocab(),
+                    file.model().dModel()));
             proof.vectors().keySet().stream().sorted().forEach(name -> w.line(Rows.vector(name, proof.vectors().get(name))));
             proof.averages().keySet().stream().sorted().forEach(key -> w.line("average-attention max " + key / k
                     + " nonmax " + key % k + " value " + Rows.number(proof.averages().get(key))));

@@ -10,10 +10,12 @@ import java.util.Map;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.checker.rules.Strategies;
+import org.compactproofs.generator.cert.CaseStep;
 import org.compactproofs.generator.cert.CertificateWriter;
 import org.compactproofs.generator.cert.Rows;
 import org.compactproofs.generator.model.FloatCircuits;
-import org.compactproofs.generator.cert.CaseStep;
+import org.compactproofs.generator.strategy.OurStrategy;
+import org.compactproofs.generator.strategy.ProofInput;
 import org.compactproofs.generator.strategy.grid.GridProver;
 
 /**
@@ -23,17 +25,25 @@ import org.compactproofs.generator.strategy.grid.GridProver;
  * at once; S2 bounds the outputs through the convex envelope but the attention through a score gap), so the union
  * proves more than either, at the cost of both tables: still O(v^2 (d + k^2)).
  */
-public final class UnionProver {
-    private UnionProver() {}
+public final class UnionStrategy extends OurStrategy {
+    /** The grid variant of rule S2 this strategy uses (the checker's; it takes no witnesses). */
+    public static final String VARIANT = Strategies.UNION_VARIANT;
 
     private record Choice(String rule, CaseStep c) {}
 
-    public static BigInteger prove(ModelReader.ModelFile file, Path out) {
+    public UnionStrategy() {
+        super("subcubic-union");
+    }
+
+    /** The grid's tables and witnesses are the input's shared ones. */
+    @Override
+    public BigInteger prove(ProofInput input, Path out) {
+        ModelReader.ModelFile file = input.file();
         Map<Long, Choice> best = new LinkedHashMap<>();
         for (CaseStep c : new MaxDiffSearch(FloatCircuits.of(file.model())).cases()) {
             best.put(key(c), new Choice("maxdiff-case", c));
         }
-        GridProver.Proof grid = new GridProver(file.model()).prove(GridVariant.parse(Strategies.UNION_VARIANT));
+        GridProver.Proof grid = input.shared(GridProver.class, GridProver::new).prove(GridVariant.parse(VARIANT));
         for (CaseStep c : grid.cases()) {
             Choice s1 = best.get(key(c));
             if (s1 == null || c.count().compareTo(s1.c().count()) > 0) {
@@ -44,15 +54,15 @@ public final class UnionProver {
         cases.sort(Comparator.comparing(Choice::c, CaseStep.ORDER));
         BigInteger claim = cases.stream().map(x -> x.c().count()).reduce(BigInteger.ZERO, BigInteger::add);
         long fromGrid = cases.stream().filter(x -> x.rule().equals("gap-case")).count();
-        try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, "subcubic-union")) {
-            w.comment("each case by rule S1 (maxdiff-row) or by rule S2 (gap-row, " + Strategies.UNION_VARIANT + "),");
+        try (CertificateWriter w = new CertificateWriter(out, file.sha256(), file.model(), claim, name())) {
+            w.comment("each case by rule S1 (maxdiff-row) or by rule S2 (gap-row, " + VARIANT + "),");
             w.comment("whichever covers more; " + cases.size() + " cases, " + fromGrid + " of them by S2");
             List<String> rows = new ArrayList<>(); // interleaved by (max, nonmax): each row's rule is its first word
             for (String rule : new String[] {"maxdiff", "gap"}) {
                 rows.addAll(Rows.of(rule + "-row", cases.stream().filter(x -> x.rule().equals(rule + "-case"))
                         .map(Choice::c).toList()));
             }
-            rows.sort(Comparator.comparing(UnionProver::rowOrder));
+            rows.sort(Comparator.comparing(UnionStrategy::rowOrder));
             rows.forEach(w::line);
         }
         return claim;
