@@ -8,11 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.report.Figures;
 import org.compactproofs.generator.strategy.Strategies;
 import org.compactproofs.generator.strategy.Strategy;
+import org.compactproofs.generator.sweep.Archive;
+import org.compactproofs.generator.sweep.CheckerProcess;
+import org.compactproofs.generator.sweep.Judge;
+import org.compactproofs.generator.sweep.StrategySelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,17 +49,12 @@ final class DemoCommand implements Callable<Integer> {
         String name = model.getFileName().toString().replace(".safetensors", "");
         Path dir = out != null ? out : Path.of("runs/demo-" + name);
         Files.createDirectories(dir);
-        SweepCommand sweep = new SweepCommand();
-        sweep.archive = dir;
-        sweep.checkerJar = checkerJar;
-        if (!Files.isRegularFile(checkerJar)) {
-            throw new UnusableInputException(checkerJar + ": no checker jar (build first: mvn -q package -DskipTests)");
-        }
-        List<String> names = SweepCommand.feasible(SweepCommand.strategies(strategies, file.model().context()),
-                file.model(), new boolean[1]);
+        Judge judge = new Judge(new Archive(dir), new CheckerProcess(checkerJar));
+        List<String> names = StrategySelection.feasible(StrategySelection.strategies(strategies, file.model().context()),
+                file.model(), System.err::println);
         java.util.regex.Matcher seedInName = java.util.regex.Pattern.compile("seed-?(\\d{1,18})$").matcher(name);
         long seed = seedInName.find() ? Long.parseLong(seedInName.group(1)) : 0; // names runs/demo-X/max-of-K/seed-N/
-        List<ObjectNode> rows = sweep.sweepSeed(seed, file, names);
+        List<ObjectNode> rows = judge.seed(seed, file, names);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %-10s %14s %15s %9s %9s   %s%n",
                 "verdict", "bound", "checker ops", "unexplained", "prove s", "check s", "strategy"));
         for (ObjectNode r : rows) {

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.report.Figures;
+import org.compactproofs.generator.sweep.Archive;
+import org.compactproofs.generator.sweep.ResultsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +38,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String task = SweepCommand.task(context);
+        String task = Archive.task(context);
         results = results != null ? results : Path.of("certificates/results/" + task + ".json");
         models = models != null ? models : Path.of("certificates/models/" + task);
         out = out != null ? out : Path.of(context == 4 ? "docs/plots" : "docs/plots/" + task);

@@ -3,12 +3,14 @@ package org.compactproofs.generator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.compactproofs.checker.RepositoryFiles;
@@ -18,6 +20,7 @@ import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.rules.ExactOracle;
 import org.compactproofs.checker.rules.SmallModels;
 import org.compactproofs.generator.model.SafetensorsWriter;
+import org.compactproofs.generator.sweep.StrategySelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,15 +158,16 @@ class SweepTest {
 
     @Test
     void bruteForceIsSkippedWhereTheInputsCannotBeEnumerated() {
-        List<String> names = SweepCommand.strategies(null, 20);
-        assertEquals(SweepCommand.MAIN_STRATEGIES, names, "K != 4: the main strategies by default");
-        assertEquals(154, SweepCommand.strategies(null, 4).size(), "K = 4: every strategy");
-        assertEquals(151, SweepCommand.strategies(List.of("cubic", "grid"), 4).size());
-        assertEquals(names, SweepCommand.feasible(names, zero(64, 5), new boolean[1]), "64^5 = 2^30 is enumerable");
-        boolean[] told = new boolean[1];
-        List<String> k20 = SweepCommand.feasible(names, zero(64, 20), told);
+        List<String> names = StrategySelection.strategies(null, 20);
+        assertEquals(StrategySelection.MAIN_STRATEGIES, names, "K != 4: the main strategies by default");
+        assertEquals(154, StrategySelection.strategies(null, 4).size(), "K = 4: every strategy");
+        assertEquals(151, StrategySelection.strategies(List.of("cubic", "grid"), 4).size());
+        assertEquals(names, StrategySelection.feasible(names, zero(64, 5), line -> fail("told: " + line)),
+                "64^5 = 2^30 is enumerable");
+        List<String> told = new ArrayList<>();
+        List<String> k20 = StrategySelection.feasible(names, zero(64, 20), told::add);
         assertEquals(names.subList(1, names.size()), k20);
-        assertTrue(told[0]);
+        assertEquals(1, told.size());
     }
 
     private static Model zero(int v, int k) {

@@ -1,4 +1,4 @@
-package org.compactproofs.generator.cli;
+package org.compactproofs.generator.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,8 +15,11 @@ import org.compactproofs.generator.report.SeedResult;
 import org.compactproofs.generator.strategy.Strategies;
 import org.compactproofs.generator.strategy.Strategy;
 
-/** The results as tables: the CSV and docs/results.md, from the sweep's rows. */
-final class ResultsReport {
+/** The results as tables: the CSV and docs/results.md (or docs/results-max-of-K.md), from the sweep's rows. */
+public final class ResultsReport {
+    /** The showcase seed: its column in the tables, its heatmaps. */
+    static final long SHOWCASE = 123;
+
     private ResultsReport() {}
 
     private static final String BRUTE_FORCE = Strategies.BRUTE_FORCE.name();
@@ -50,14 +53,9 @@ final class ResultsReport {
     }
 
     /** The seed whose heatmaps are drawn: the showcase seed 123 when it is among them, else the smallest. */
-    static long heatmapSeed(java.util.Collection<Long> seeds) {
-        return seeds.contains(SweepCommand.SHOWCASE) || seeds.isEmpty() ? SweepCommand.SHOWCASE
+    public static long heatmapSeed(java.util.Collection<Long> seeds) {
+        return seeds.contains(SHOWCASE) || seeds.isEmpty() ? SHOWCASE
                 : seeds.stream().mapToLong(Long::longValue).min().getAsLong();
-    }
-
-    /** docs/results.md (K = 4) or docs/results-max-of-K.md, from the rows of one K (no findings section). */
-    static void writeMarkdown(Path markdown, List<SeedResult> results, int k) {
-        writeMarkdown(markdown, results, k, List.of());
     }
 
     /**
@@ -72,7 +70,7 @@ final class ResultsReport {
                 by.put(name, rs);
             }
         }
-        String task = SweepCommand.task(k), plots = k == 4 ? "plots/" : "plots/" + task + "/";
+        String task = Archive.task(k), plots = k == 4 ? "plots/" : "plots/" + task + "/";
         java.util.Map<Long, SeedResult.Estimate> estimates = new java.util.TreeMap<>();
         results.stream().filter(r -> r.estimate() != null).forEach(r -> estimates.put(r.seed(), r.estimate()));
         String bestReference = best(by, Strategy.Group.REFERENCE_GRID), bestOurs = best(by, Strategy.Group.OUR_GRID);
@@ -220,7 +218,7 @@ final class ResultsReport {
         double[] x = es.stream().mapToDouble(e -> e.getValue().accuracy()).toArray();
         double mean = java.util.Arrays.stream(x).average().orElse(0);
         double std = Math.sqrt(java.util.Arrays.stream(x).map(d -> (d - mean) * (d - mean)).sum() / Math.max(1, x.length - 1));
-        String showcase = es.stream().filter(e -> e.getKey() == SweepCommand.SHOWCASE).findFirst()
+        String showcase = es.stream().filter(e -> e.getKey() == SHOWCASE).findFirst()
                 .map(e -> String.format(Locale.ROOT, "%.5f [%.5f, %.5f]", e.getValue().accuracy(), e.getValue().low95(),
                         e.getValue().high95())).orElse("-");
         return String.format(Locale.ROOT, "| sampled accuracy (estimate, not certified) | %d | %.5f | %.5f | %.5f | %.5f "
@@ -342,7 +340,7 @@ final class ResultsReport {
         double[] b = stats(rs, SeedResult::bound), g = stats(rs, SeedResult::generateSeconds),
                 c = stats(rs, SeedResult::checkSeconds), s = stats(rs, r -> r.certificateBytes()),
                 o = stats(rs, r -> r.checkerOperations());
-        String showcase = rs.stream().filter(r -> r.seed() == SweepCommand.SHOWCASE).findFirst()
+        String showcase = rs.stream().filter(r -> r.seed() == SHOWCASE).findFirst()
                 .map(r -> String.format(Locale.ROOT, "%.5f", r.bound())).orElse("-");
         return String.format(Locale.ROOT, "| %s | %d | %.5f | %.5f | %.5f | %.5f | %s | %d | %.3f | %.3f | %.0f | %.0f |%n",
                 name, rs.size(), b[0], b[1], b[2], b[3], showcase, rs.get(0).unexplainedDimension(), g[0], c[0], s[0], o[0]);

@@ -1,4 +1,4 @@
-package org.compactproofs.generator.cli;
+package org.compactproofs.generator.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,0 +1,52 @@
+package org.compactproofs.generator.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.compactproofs.checker.UnusableInputException;
+import org.compactproofs.checker.model.Model;
+import org.compactproofs.generator.model.Inputs;
+import org.compactproofs.generator.strategy.Strategies;
+import org.compactproofs.generator.strategy.subcubic.UnionStrategy;
+
+/** Which strategies a sweep (or the demo) runs: named on the command line, or K's default; only feasible ones. */
+public final class StrategySelection {
+    /** The main strategies: the default for K != 4 (K = 4 runs all 154). Every accepted certificate is archived. */
+    public static final List<String> MAIN_STRATEGIES = List.of(Strategies.BRUTE_FORCE.name(), Strategies.CUBIC.name(),
+            Strategies.SUBCUBIC_MAXDIFF.name(), Strategies.SUBCUBIC_UNION.name(),
+            "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact", UnionStrategy.VARIANT);
+
+    private StrategySelection() {}
+
+    /** The strategies named ('all', 'grid' expanded), or K's default (null: all for K = 4); unknown names refused. */
+    public static List<String> strategies(List<String> requested, int context) {
+        List<String> known = Strategies.names(), names = new ArrayList<>();
+        for (String s : requested != null ? requested : context == 4 ? List.of("all") : MAIN_STRATEGIES) {
+            switch (s) {
+                case "all" -> names.addAll(known);
+                case "grid" -> Strategies.grid().forEach(g -> names.add(g.name()));
+                default -> {
+                    if (!known.contains(s)) {
+                        throw new UnusableInputException("unknown strategy '" + s + "' (see generator strategies; "
+                                + "'grid' and 'all' stand for groups)");
+                    }
+                    names.add(s);
+                }
+            }
+        }
+        return names.stream().distinct().toList();
+    }
+
+    /**
+     * The strategies without brute force when the model's v^K inputs cannot be enumerated; then {@code skipped}
+     * is told why.
+     */
+    public static List<String> feasible(List<String> names, Model m, Consumer<String> skipped) {
+        String bruteForce = Strategies.BRUTE_FORCE.name();
+        if (!names.contains(bruteForce) || Inputs.enumerable(m)) {
+            return names;
+        }
+        skipped.accept(Inputs.bruteForceOutOfReach(m));
+        return names.stream().filter(n -> !n.equals(bruteForce)).toList();
+    }
+}

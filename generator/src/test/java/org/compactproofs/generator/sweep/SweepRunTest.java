@@ -1,0 +1,74 @@
+package org.compactproofs.generator.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.compactproofs.checker.RepositoryFiles;
+import org.compactproofs.checker.rules.SmallModels;
+import org.compactproofs.generator.model.SafetensorsWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Sweep} as a plain class: what it tells its listener, the files it names, and resuming. */
+class SweepRunTest {
+    @TempDir
+    Path dir;
+
+    /** Records the listener's calls, one line each. */
+    private static final class Recorder implements Sweep.Listener {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void started(String task, int seeds) {
+            events.add("started " + task + " " + seeds);
+        }
+
+        @Override
+        public void seedDone() {
+            events.add("seed");
+        }
+
+        @Override
+        public void finished() {
+            events.add("finished");
+        }
+
+        @Override
+        public void note(String line) {
+            events.add("note " + line);
+        }
+    }
+
+    @Test
+    void aSweepTellsItsProgressAndResumes() throws Exception {
+        Path jar = RepositoryFiles.root().resolve("checker/target/checker.jar");
+        assumeTrue(Files.isRegularFile(jar), "needs the packaged checker jar (mvn verify builds it first)");
+        Path models = dir.resolve("models");
+        Files.createDirectories(models);
+        SafetensorsWriter.write(SmallModels.trained().stream().filter(n -> n.model().context() == 4).findFirst()
+                .orElseThrow().model(), models.resolve("seed-7.safetensors"));
+        Sweep sweep = new Sweep(new Sweep.Options(4, models, dir.resolve("archive"), dir.resolve("results.md"), jar, null,
+                List.of("cubic"), false));
+        Recorder first = new Recorder();
+        Sweep.Written w = sweep.run(first);
+        assertEquals(List.of("started sweep max-of-4 1", "seed", "finished"), first.events);
+        assertEquals(new Sweep.Written(dir.resolve("archive/results/max-of-4.json"),
+                dir.resolve("archive/results/max-of-4.csv"), dir.resolve("archive/MANIFEST.json"),
+                dir.resolve("results.md")), w);
+        Path cert = dir.resolve("archive/max-of-4/seed-7/cubic.cert.gz");
+        assertTrue(Files.isRegularFile(cert) && Files.isRegularFile(w.csv()) && Files.isRegularFile(w.markdown()));
+        String results = Files.readString(w.results());
+        long modified = Files.getLastModifiedTime(cert).toMillis();
+        Thread.sleep(20);
+        Recorder again = new Recorder();
+        sweep.run(again);
+        assertEquals(first.events, again.events);
+        assertEquals(modified, Files.getLastModifiedTime(cert).toMillis(), "a recorded pair is not redone");
+        assertEquals(results, Files.readString(w.results()));
+    }
+}
