@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.model.ModelReader;
+import org.compactproofs.generator.bench.PeakMemory;
 import org.compactproofs.generator.cert.PaddedCertificate;
 import org.compactproofs.generator.strategy.cubic.CubicProver;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +39,7 @@ class StreamingCertificateTest {
         long size = PaddedCertificate.write(small, 1_000_000_000L, big);
         assertTrue(size > 990_000_000L && size < 1_010_000_000L, "about 1 GB: " + size);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        MemoryBenchCommand.Run run = MemoryBenchCommand.measure(List.of(java, "-Xmx256m", "-jar", jar.toString(),
+        PeakMemory.Run run = PeakMemory.measure(List.of(java, "-Xmx256m", "-jar", jar.toString(),
                 "check", "--model", model.toString(), "--cert", big.toString(), "--threads", "1"));
         assertEquals(0, run.exitCode(), run.stdout());
         assertTrue(run.stdout().contains("proven    " + claim + " of 16777216 inputs correct"), run.stdout());
