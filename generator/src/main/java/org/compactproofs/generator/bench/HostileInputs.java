@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.model.SafetensorsWriter;
+import org.compactproofs.generator.strategy.Strategies;
 
 /**
  * Model and certificate pairs built to make the checker work hard (issue 14, item 3), each under 1 MB: what the
@@ -47,13 +48,14 @@ public final class HostileInputs {
             rows.append("case-row max ").append(m).append(" nonmax 0 n").append(m + 1).append(" none\n");
         }
         out.add(new Input("wide-c1", "C1: vocabulary 1,448, context 2, a row per max (O(v^3 k^2) work)", wideModel,
-                certificate(dir, "wide-c1", wideModel, wide, "cubic", 1448L * 1449 / 2, rows.toString(), false)));
+                certificate(dir, "wide-c1", wideModel, wide, Strategies.CUBIC.name(), 1448L * 1449 / 2, rows.toString(), false)));
         return out;
     }
 
     private static Input bruteForce(Path dir, String name, String attack, Model m) throws IOException {
         Path model = model(dir, name, m);
-        return new Input(name, attack, model, certificate(dir, name, model, m, "brute-force", 1, "brute-force\n", false));
+        return new Input(name, attack, model, certificate(dir, name, model, m, Strategies.BRUTE_FORCE.name(), 1,
+                "brute-force\n", false));
     }
 
     /** Grid witnesses of a few characters with huge or tiny magnitudes (once a 332,000-bit integer each). */

@@ -19,7 +19,7 @@ public final class BruteForceProver {
     public static BigInteger prove(ModelReader.ModelFile model, Path out, int threads) {
         AccuracyEvaluator.Result r = AccuracyEvaluator.evaluate(FloatCircuits.of(model.model()), threads);
         BigInteger claim = BigInteger.valueOf(r.correct());
-        try (CertificateWriter w = new CertificateWriter(out, model.sha256(), model.model(), claim, "brute-force")) {
+        try (CertificateWriter w = new CertificateWriter(out, model.sha256(), model.model(), claim, BruteForceStrategy.NAME)) {
             w.comment("every one of the " + r.total() + " inputs is decided by the checker (rule B1, docs/rules.md);");
             w.comment("the generator's float evaluation found " + r.correct() + " correct");
             w.line("brute-force");

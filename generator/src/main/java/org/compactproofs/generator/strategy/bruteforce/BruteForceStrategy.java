@@ -15,8 +15,10 @@ import org.compactproofs.generator.strategy.ProofInput;
 
 /** Strategy brute-force (rule B1): every input, on the input's threads; refused above 2^31 inputs. */
 public final class BruteForceStrategy extends OurStrategy {
+    public static final String NAME = "brute-force";
+
     public BruteForceStrategy() {
-        super("brute-force");
+        super(NAME);
     }
 
     /** v^(K+1): every input's logits are read. */

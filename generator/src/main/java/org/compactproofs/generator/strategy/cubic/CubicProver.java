@@ -16,7 +16,7 @@ public final class CubicProver {
     /** Writes the certificate and returns the claimed count. */
     public static BigInteger prove(ModelReader.ModelFile model, Path out) {
         List<CaseStep> cases = new CubicSearch(FloatCircuits.of(model.model())).cases();
-        return write(model, out, cases, "cubic", "case-row",
+        return write(model, out, cases, CubicStrategy.NAME, "case-row",
                 "rule C1 (docs/rules.md): the checker bounds every output's margin from below");
     }
 

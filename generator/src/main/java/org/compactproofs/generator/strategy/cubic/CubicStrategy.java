@@ -7,8 +7,10 @@ import org.compactproofs.generator.strategy.ProofInput;
 
 /** Strategy cubic (rule C1): {@link CubicProver}. */
 public final class CubicStrategy extends OurStrategy {
+    public static final String NAME = "cubic";
+
     public CubicStrategy() {
-        super("cubic");
+        super(NAME);
     }
 
     @Override
