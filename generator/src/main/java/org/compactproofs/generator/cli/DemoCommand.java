@@ -1,21 +1,10 @@
 package org.compactproofs.generator.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.generator.report.Figures;
-import org.compactproofs.generator.strategy.Strategies;
-import org.compactproofs.generator.strategy.Strategy;
-import org.compactproofs.generator.sweep.Archive;
-import org.compactproofs.generator.sweep.CheckerProcess;
-import org.compactproofs.generator.sweep.Judge;
-import org.compactproofs.generator.sweep.StrategySelection;
+import org.compactproofs.generator.sweep.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,51 +34,16 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        ModelReader.ModelFile file = ModelReader.read(model);
-        String name = model.getFileName().toString().replace(".safetensors", "");
-        Path dir = out != null ? out : Path.of("runs/demo-" + name);
-        Files.createDirectories(dir);
-        Judge judge = new Judge(new Archive(dir), new CheckerProcess(checkerJar));
-        List<String> names = StrategySelection.feasible(StrategySelection.strategies(strategies, file.model().context()),
-                file.model(), System.err::println);
-        java.util.regex.Matcher seedInName = java.util.regex.Pattern.compile("seed-?(\\d{1,18})$").matcher(name);
-        long seed = seedInName.find() ? Long.parseLong(seedInName.group(1)) : 0; // names runs/demo-X/max-of-K/seed-N/
-        List<ObjectNode> rows = judge.seed(seed, file, names);
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-9s %-10s %14s %15s %9s %9s   %s%n",
-                "verdict", "bound", "checker ops", "unexplained", "prove s", "check s", "strategy"));
-        for (ObjectNode r : rows) {
-            table.append(String.format(Locale.ROOT, "%-9s %-10.7f %,14d %15s %9.3f %9.3f   %s%n",
-                    r.get("accepted").asBoolean() ? "ACCEPTED" : "REJECTED", r.get("bound").asDouble(),
-                    r.get("checkerOperations").asLong(), org.compactproofs.generator.model.Inputs.scientific(r.get("unexplainedDimension").bigIntegerValue()),
-                    r.get("generateSeconds").asDouble(), r.get("checkSeconds").asDouble(), r.get("strategy").asText()));
-        }
-        Files.writeString(dir.resolve("table.txt"), table);
-        List<ObjectNode> shown = new ArrayList<>(rows.stream().filter(r -> group(r) == Strategy.Group.OURS).toList());
-        for (Strategy.Group grid : new Strategy.Group[] {Strategy.Group.REFERENCE_GRID, Strategy.Group.OUR_GRID}) {
-            rows.stream().filter(r -> group(r) == grid).max(Comparator.comparingDouble(r -> r.get("bound").asDouble())).ifPresent(shown::add);
-        }
-        String[] lines = table.toString().split("\n");
-        System.out.println(lines[0]);
-        for (ObjectNode r : shown) {
-            for (String l : lines) {
-                if (l.endsWith("   " + r.get("strategy").asText())) {
-                    System.out.println(l);
-                }
-            }
-        }
-        long accepted = rows.stream().filter(r -> r.get("accepted").asBoolean()).count();
+        Path dir = out != null ? out : Demo.defaultDirectory(model);
+        Demo.Result r = Demo.run(model, dir, checkerJar, strategies, System.err::println);
+        System.out.println(r.table().get(0));
+        r.shown().forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%d strategies, %d certificates accepted by the checker jar (a separate process); "
-                + "above: ours and the best of the paper's grid and of ours; all %d rows in %s%n", rows.size(), accepted,
-                rows.size(), dir.resolve("table.txt"));
-        Figures figures = new Figures(dir);
-        figures.heatmaps(file.model(), seedInName.find(0) ? "seed " + seed : model.getFileName().toString());
-        PlotCommand.print(figures.outcomes());
+                + "above: ours and the best of the paper's grid and of ours; all %d rows in %s%n", r.rows().size(),
+                r.accepted(), r.rows().size(), dir.resolve("table.txt"));
+        PlotCommand.print(r.figures());
         System.out.printf(Locale.ROOT, "certificates and heatmaps in %s; %.1f s in all%n", dir,
                 (System.nanoTime() - start) / 1e9);
-        return accepted == rows.size() ? 0 : 1;
-    }
-
-    private static Strategy.Group group(ObjectNode row) {
-        return Strategies.named(row.get("strategy").asText()).group();
+        return r.accepted() == r.rows().size() ? 0 : 1;
     }
 }
