@@ -3,6 +3,7 @@ package org.compactproofs.checker.rules;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.compactproofs.checker.cert.Numbers;
 import org.compactproofs.checker.cert.Step;
 
 /**
@@ -62,7 +63,7 @@ final class CaseRowRule implements Rule {
                 throw state.error(step, f.column(), "a range covers at least one query and ends at max " + mb
                         + " at most; this one covers queries " + start + ".." + end.subtract(BigInteger.ONE));
             }
-            BigInteger upTo;
+            BigInteger upTo, integer = f.number() ? Numbers.integer(f.value()) : null;
             if (!f.number() && f.value().equals("skip")) {
                 upTo = null;
             } else if (!f.number() && f.value().equals("none")) {
@@ -70,11 +71,11 @@ final class CaseRowRule implements Rule {
                     throw state.error(step, f.valueColumn(), "'none' (no upto) only when nonmax is 0");
                 }
                 upTo = BigInteger.valueOf(-1);
-            } else if (f.number() && f.value().matches("-?[0-9]+")) {
+            } else if (integer != null) {
                 if (cb.signum() == 0) {
                     throw state.error(step, f.valueColumn(), "upto is meaningless when nonmax is 0 (write 'none')");
                 }
-                upTo = new BigInteger(f.value());
+                upTo = integer;
             } else {
                 throw state.error(step, f.valueColumn(), "a range's value is an integer upto, 'none' or 'skip'");
             }
