@@ -82,6 +82,22 @@ final class CubicBounds {
         return Math.nextDown(a + b);
     }
 
+    /** sum + the c smallest of {@code ascending}, each addition rounded down: a lower bound of the exact sum. */
+    static double addSmallest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = add(sum, ascending[j]);
+        }
+        return sum;
+    }
+
+    /** sum + the c largest of {@code ascending}, each addition rounded up: an upper bound of the exact sum. */
+    static double addLargest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = Math.nextUp(sum + ascending[ascending.length - 1 - j]);
+        }
+        return sum;
+    }
+
     /** A lower bound of w·g for w in [wl, wh] (wl >= 0) and g >= gl. */
     static double mul(double wl, double wh, double gl) {
         return Math.nextDown((gl >= 0 ? wl : wh) * gl);
@@ -210,9 +226,7 @@ final class CubicBounds {
             if (c > 0) {
                 System.arraycopy(cachedDiff[q][o], 0, diff, 0, diff.length);
                 Arrays.sort(diff);
-                for (int j = 0; j < c; j++) {
-                    bound = add(bound, diff[j]);
-                }
+                bound = addSmallest(bound, diff, c);
             }
             if (Double.isNaN(bound) || bound < smallest) { // NaN (from infinite enclosures) must fail, not pass
                 smallest = bound;
