@@ -23,10 +23,16 @@ final class CubicBounds {
     private final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;
     private final AttentionWeights attention;
     private final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q
-    private final double[][][][] exclusiveMin;                    // [m] -> {min1[o][b], arg1[o][b], min2[o][b]}
     /**
-     * Bytes the exclusive minima may hold (24 v m per max m, v^3 / 2 doubles in all): beyond it the cache is
-     * emptied before the next table, so memory stays bounded; work it causes again is metered like any other.
+     * For each output o and bound b, over the tokens t <= b: the smallest lower bound of D(t, o), the t attaining it
+     * (the first one), and the second smallest.
+     */
+    private record Exclusive(double[][] min1, int[][] arg1, double[][] min2) {}
+    private final Exclusive[] exclusiveMin;                      // [m], lazily
+    /**
+     * Bytes the exclusive minima may hold (20 v m per max m: two doubles and an int per entry; 10 v^3 in all): beyond
+     * it the cache is emptied before the next table, so memory stays bounded; work it causes again is metered like
+     * any other.
      */
     static final long EXCLUSIVE_CACHE_BYTES = 1L << 26;
     private long exclusiveBytes;
@@ -56,7 +62,7 @@ final class CubicBounds {
         weightLo = new double[v][][];
         weightHi = new double[v][][];
         prefixMaxHi = new double[v][][];
-        exclusiveMin = new double[v][][][];
+        exclusiveMin = new Exclusive[v];
     }
 
     /** {lower ends, upper ends} of the tightest enclosures of a table's entries. */
@@ -74,6 +80,22 @@ final class CubicBounds {
 
     static double add(double a, double b) {
         return Math.nextDown(a + b);
+    }
+
+    /** sum + the c smallest of {@code ascending}, each addition rounded down: a lower bound of the exact sum. */
+    static double addSmallest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = add(sum, ascending[j]);
+        }
+        return sum;
+    }
+
+    /** sum + the c largest of {@code ascending}, each addition rounded up: an upper bound of the exact sum. */
+    static double addLargest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = Math.nextUp(sum + ascending[ascending.length - 1 - j]);
+        }
+        return sum;
     }
 
     /** A lower bound of w·g for w in [wl, wh] (wl >= 0) and g >= gl. */
@@ -110,14 +132,15 @@ final class CubicBounds {
     }
 
     /** For each output o and bound b: min over t <= b, t != o, of the lower bound of D(t,o) (two smallest kept). */
-    private double[][][] exclusive(int m) {
+    private Exclusive exclusive(int m) {
         if (exclusiveMin[m] == null) {
-            if (exclusiveBytes + 24L * v * m > EXCLUSIVE_CACHE_BYTES) { // emptied before allocating the next
+            if (exclusiveBytes + 20L * v * m > EXCLUSIVE_CACHE_BYTES) { // emptied before allocating the next
                 java.util.Arrays.fill(exclusiveMin, null);
                 exclusiveBytes = 0;
             }
-            exclusiveBytes += 24L * v * m;
-            double[][] min1 = new double[v][m], arg1 = new double[v][m], min2 = new double[v][m];
+            exclusiveBytes += 20L * v * m;
+            double[][] min1 = new double[v][m], min2 = new double[v][m];
+            int[][] arg1 = new int[v][m];
             for (int o = 0; o < v; o++) {
                 double a = Double.POSITIVE_INFINITY, b = Double.POSITIVE_INFINITY;
                 int at = -1;
@@ -135,7 +158,7 @@ final class CubicBounds {
                     min2[o][t] = b;
                 }
             }
-            exclusiveMin[m] = new double[][][] {min1, arg1, min2};
+            exclusiveMin[m] = new Exclusive(min1, arg1, min2);
             operations += (long) v * m;
         }
         return exclusiveMin[m];
@@ -160,7 +183,7 @@ final class CubicBounds {
         }
         weights(q);
         double[][] lo = weightLo[q], hi = weightHi[q];
-        double[][][] ex = a - window >= 0 ? exclusive(m) : null;
+        Exclusive ex = a - window >= 0 ? exclusive(m) : null;
         int others = k - 1;
         double[] base0 = new double[v];
         double[][] diff0 = a >= 0 ? new double[v][others] : null;
@@ -203,9 +226,7 @@ final class CubicBounds {
             if (c > 0) {
                 System.arraycopy(cachedDiff[q][o], 0, diff, 0, diff.length);
                 Arrays.sort(diff);
-                for (int j = 0; j < c; j++) {
-                    bound = add(bound, diff[j]);
-                }
+                bound = addSmallest(bound, diff, c);
             }
             if (Double.isNaN(bound) || bound < smallest) { // NaN (from infinite enclosures) must fail, not pass
                 smallest = bound;
@@ -216,7 +237,7 @@ final class CubicBounds {
     }
 
     /** T_i(o, a): a lower bound of w_i(t) g_i(o; t) over every non-max token t <= a. */
-    private double nonmaxTerm(int q, int m, int a, int i, int o, double common, double[][][] ex) {
+    private double nonmaxTerm(int q, int m, int a, int i, int o, double common, Exclusive ex) {
         double[] lo = weightLo[q][i], hi = weightHi[q][i];
         double t0 = Double.POSITIVE_INFINITY;
         if (o <= a) {
@@ -230,7 +251,7 @@ final class CubicBounds {
         }
         if (from > 0) {
             int b = from - 1;
-            double d = ex[1][o][b] != o ? ex[0][o][b] : ex[2][o][b];
+            double d = ex.arg1()[o][b] != o ? ex.min1()[o][b] : ex.min2()[o][b];
             if (d != Double.POSITIVE_INFINITY) {
                 t0 = Math.min(t0, mul(0, prefixMaxHi[q][i][b], Math.min(0, add(common, d))));
             }

@@ -1,5 +1,8 @@
 package org.compactproofs.checker.rules;
 
+import static org.compactproofs.checker.rules.CubicBounds.addLargest;
+import static org.compactproofs.checker.rules.CubicBounds.addSmallest;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -153,17 +156,12 @@ public final class GapBounds {
         double err = eqke.err[q];
         double deltaLo = Math.nextDown(Math.nextDown(eqke.approx.lo()[q][m] - nonMaxTop) - err);
         double deltaHi = Math.nextUp(Math.nextUp(eqke.approx.hi()[q][m] - nonMaxBottom) + err);
-        int others = k - 1, maxOthers = others - c; // max tokens among the non-query positions
+        int maxOthers = k - 1 - c; // max tokens among the non-query positions
         double[] lo = positionLo[q], hi = positionHi[q];
-        double aLo = queryIsMax ? 1 : 0, bHi = queryIsMax ? 0 : 1, aHi = aLo, bLo = bHi;
-        for (int j = 0; j < maxOthers; j++) {
-            aLo = Math.nextDown(aLo + lo[j]);          // the smallest weights hold the max tokens
-            aHi = Math.nextUp(aHi + hi[others - 1 - j]); // or the largest
-        }
-        for (int j = 0; j < c; j++) {
-            bHi = Math.nextUp(bHi + hi[others - 1 - j]);
-            bLo = Math.nextDown(bLo + lo[j]);
-        }
+        // the smallest weights hold the max tokens, or the largest; and likewise the non-max tokens
+        double a0 = queryIsMax ? 1 : 0, b0 = 1 - a0;
+        double aLo = addSmallest(a0, lo, maxOthers), aHi = addLargest(a0, hi, maxOthers);
+        double bLo = addSmallest(b0, lo, c), bHi = addLargest(b0, hi, c);
         if (Double.isNaN(deltaLo)) {
             deltaLo = Double.NEGATIVE_INFINITY;
         }

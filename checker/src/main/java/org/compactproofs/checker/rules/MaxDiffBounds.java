@@ -1,6 +1,7 @@
 package org.compactproofs.checker.rules;
 
 import static org.compactproofs.checker.rules.CubicBounds.add;
+import static org.compactproofs.checker.rules.CubicBounds.addSmallest;
 import static org.compactproofs.checker.rules.CubicBounds.mul;
 
 import java.util.Arrays;
@@ -144,13 +145,8 @@ final class MaxDiffBounds {
                 diff[i] = Math.nextDown(nonmax - maxTerm[i]);
             }
         }
-        double bound = base;
-        if (c > 0) {
-            Arrays.sort(diff);
-            for (int j = 0; j < c; j++) {
-                bound = add(bound, diff[j]);
-            }
-        }
+        Arrays.sort(diff);
+        double bound = addSmallest(base, diff, c);
         operations += 4L * others + (c > 0 ? others * (3L + Math.min(a + 1, window)) : 0);
         return bound;
     }
