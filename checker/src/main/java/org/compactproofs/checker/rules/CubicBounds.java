@@ -8,7 +8,8 @@ import org.compactproofs.checker.model.Model;
 
 /**
  * The lower bounds of rule C1 (docs/rules.md), computed in double arithmetic rounded toward minus infinity
- * (every sum and product is followed by {@link Math#nextDown}, which covers its half-ulp error; kernel K2).
+ * (every sum and product is followed by {@link Interval#down}, which covers its half-ulp error and turns a NaN into
+ * minus infinity; kernel K2).
  * Tables enter through their verified enclosures; attention weights through interval enclosures of
  * exp(s (R - max R)), at most 1. All quantities here are lower bounds of the real numbers named in the rule; the weights'
  * upper ends are used where a weight multiplies a non-positive number.
@@ -79,7 +80,7 @@ final class CubicBounds {
     }
 
     static double add(double a, double b) {
-        return Math.nextDown(a + b);
+        return Interval.down(a + b);
     }
 
     /** sum + the c smallest of {@code ascending}, each addition rounded down: a lower bound of the exact sum. */
@@ -93,14 +94,14 @@ final class CubicBounds {
     /** sum + the c largest of {@code ascending}, each addition rounded up: an upper bound of the exact sum. */
     static double addLargest(double sum, double[] ascending, int c) {
         for (int j = 0; j < c; j++) {
-            sum = Math.nextUp(sum + ascending[ascending.length - 1 - j]);
+            sum = Interval.up(sum + ascending[ascending.length - 1 - j]);
         }
         return sum;
     }
 
     /** A lower bound of w·g for w in [wl, wh] (wl >= 0) and g >= gl. */
     static double mul(double wl, double wh, double gl) {
-        return Math.nextDown((gl >= 0 ? wl : wh) * gl);
+        return Interval.down((gl >= 0 ? wl : wh) * gl);
     }
 
     /** Weights exp(s (R(i,t) - max R)) enclosed, the maximum over the query's positions and tokens. */
@@ -128,7 +129,7 @@ final class CubicBounds {
 
     /** D(t,o) = EVOU[t][m] - EVOU[t][o], lower bound. */
     private double ovLo(int m, int t, int o) {
-        return Math.nextDown(evouLo[t][m] - evouHi[t][o]);
+        return Interval.down(evouLo[t][m] - evouHi[t][o]);
     }
 
     /** For each output o and bound b: min over t <= b, t != o, of the lower bound of D(t,o) (two smallest kept). */
@@ -191,14 +192,14 @@ final class CubicBounds {
             if (o == m) {
                 continue;
             }
-            double eu = Math.nextDown(euLo[q][m] - euHi[q][o]);
-            double base = mul(lo[k - 1][q], hi[k - 1][q], gLo(add(eu, Math.nextDown(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
+            double eu = Interval.down(euLo[q][m] - euHi[q][o]);
+            double base = mul(lo[k - 1][q], hi[k - 1][q], gLo(add(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
             for (int i = 0; i < others; i++) {
-                double common = add(eu, Math.nextDown(pvouLo[i][m] - pvouHi[i][o]));
+                double common = add(eu, Interval.down(pvouLo[i][m] - pvouHi[i][o]));
                 double maxTerm = mul(lo[i][m], hi[i][m], gLo(common, m, m, o));
                 base = add(base, maxTerm);
                 if (a >= 0) {
-                    diff0[o][i] = Math.nextDown(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
+                    diff0[o][i] = Interval.down(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
                 }
             }
             base0[o] = base;

@@ -81,7 +81,7 @@ final class MaxDiffBounds {
                 }
             }
             for (int m = 0; m < cols; m++) {
-                out[r][m] = Math.nextDown(lo[m] - (m == at ? second : first));
+                out[r][m] = Interval.down(lo[m] - (m == at ? second : first));
             }
         }
         return out;
@@ -138,11 +138,11 @@ final class MaxDiffBounds {
                 }
                 if (from > 0) {
                     int b = from - 1;
-                    double attention = common >= 0 ? Math.nextDown(prefixMinLo[q][i][b] * common)
-                            : Math.nextDown(prefixMaxHi[q][i][b] * common);
+                    double attention = common >= 0 ? Interval.down(prefixMinLo[q][i][b] * common)
+                            : Interval.down(prefixMaxHi[q][i][b] * common);
                     nonmax = Math.min(nonmax, add(attention, prefixWF[q][i][b]));
                 }
-                diff[i] = Math.nextDown(nonmax - maxTerm[i]);
+                diff[i] = Interval.down(nonmax - maxTerm[i]);
             }
         }
         Arrays.sort(diff);
