@@ -2,17 +2,20 @@
  * The certificate language, version 1. See docs/language.md.
  *
  * A certificate is line-oriented text, read one line at a time (the checker streams: it never needs the whole
- * file in memory). This grammar defines one line; the order of lines is the reader's business:
+ * file in memory). This grammar defines one line; the order of lines is the reader's business. A whole
+ * certificate, accepted for certificates/models/max-of-4/seed-123.safetensors (the model line is the SHA-256
+ * of the weights file):
  *
- *   compact-proofs certificate 1                          version line (first)
- *   model sha256:<64 lowercase hex digits>                the weights file this is about
+ *   compact-proofs certificate 1                  version line (first)
+ *   model sha256:ed3d300606d8b210a15c5601dc5867f75e0d08eab8c44e0d6742f5258429fa10
  *   task max-of-k vocab 64 context 4 distribution uniform
- *   claim correct 16772770 of 16777216                    exact count of correct inputs; a comment may show it as a decimal
+ *   claim correct 16772770 of 16777216            exact count of correct inputs
  *   strategy brute-force
- *   brute-force                                           steps: a rule name, then its witnesses
+ *   brute-force                                   steps: a rule name, then its fields
  *
- * A step is a rule name followed by fields, each a name and its value, e.g.
- *   case query 12 max 40 copies 2 largest-other 35 margin -0.0137
+ * A step is a rule name followed by fields, each a name and its value, e.g. this case of rule C1 (strategy
+ * cubic, docs/language.md), also accepted for that model:
+ *   case query 12 max 40 nonmax 2 upto 35 count 3888
  * Comments run from '#' to the end of the line. Every number denotes an exact rational: an integer, p/q, a
  * decimal (optionally with an exponent), or a hexadecimal floating-point literal (0x1.8p-3).
  */

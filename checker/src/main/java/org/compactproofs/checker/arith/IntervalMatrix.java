@@ -40,23 +40,14 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
                     double a = lo[i][l], b = hi[i][l], c = other.lo[l][j], d = other.hi[l][j];
                     double p1 = a * c, p2 = a * d, p3 = b * c, p4 = b * d;
                     double pl = Math.min(Math.min(p1, p2), Math.min(p3, p4)), ph = Math.max(Math.max(p1, p2), Math.max(p3, p4));
-                    sl = down(sl + Math.nextDown(pl));
-                    sh = up(sh + Math.nextUp(ph));
+                    sl = Interval.down(sl + Interval.down(pl));
+                    sh = Interval.up(sh + Interval.up(ph));
                 }
                 rl[i][j] = sl;
                 rh[i][j] = sh;
             }
         }
         return new IntervalMatrix(rl, rh);
-    }
-
-    /** NaN (from 0 inf or inf - inf) becomes the whole line: -inf below, +inf above. */
-    private static double down(double x) {
-        return Double.isNaN(x) ? Double.NEGATIVE_INFINITY : Math.nextDown(x);
-    }
-
-    private static double up(double x) {
-        return Double.isNaN(x) ? Double.POSITIVE_INFINITY : Math.nextUp(x);
     }
 
     public IntervalMatrix transpose() {
@@ -75,8 +66,8 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
         double[][] rl = new double[rows()][cols()], rh = new double[rows()][cols()];
         for (int i = 0; i < rows(); i++) {
             for (int j = 0; j < cols(); j++) {
-                rl[i][j] = down(lo[i][j] - other.hi[i][j]);
-                rh[i][j] = up(hi[i][j] - other.lo[i][j]);
+                rl[i][j] = Interval.down(lo[i][j] - other.hi[i][j]);
+                rh[i][j] = Interval.up(hi[i][j] - other.lo[i][j]);
             }
         }
         return new IntervalMatrix(rl, rh);
@@ -87,8 +78,8 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
         double[][] sl = new double[1][cols()], sh = new double[1][cols()];
         for (int j = 0; j < cols(); j++) {
             for (int i = 0; i < rows(); i++) {
-                sl[0][j] = down(sl[0][j] + lo[i][j]);
-                sh[0][j] = up(sh[0][j] + hi[i][j]);
+                sl[0][j] = Interval.down(sl[0][j] + lo[i][j]);
+                sh[0][j] = Interval.up(sh[0][j] + hi[i][j]);
             }
         }
         return new IntervalMatrix(sl, sh);
@@ -99,8 +90,8 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
         double[][] rl = new double[rows()][cols()], rh = new double[rows()][cols()];
         for (int i = 0; i < rows(); i++) {
             for (int j = 0; j < cols(); j++) {
-                rl[i][j] = down(lo[i][j] - r.hi[0][j]);
-                rh[i][j] = up(hi[i][j] - r.lo[0][j]);
+                rl[i][j] = Interval.down(lo[i][j] - r.hi[0][j]);
+                rh[i][j] = Interval.up(hi[i][j] - r.lo[0][j]);
             }
         }
         return new IntervalMatrix(rl, rh);
@@ -111,8 +102,8 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
         double[][] rl = new double[rows()][cols()], rh = new double[rows()][cols()];
         for (int i = 0; i < rows(); i++) {
             for (int j = 0; j < cols(); j++) {
-                rl[i][j] = down(lo[i][j] * n);
-                rh[i][j] = up(hi[i][j] * n);
+                rl[i][j] = Interval.down(lo[i][j] * n);
+                rh[i][j] = Interval.up(hi[i][j] * n);
             }
         }
         return new IntervalMatrix(rl, rh);
@@ -125,7 +116,7 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
             max = Math.max(max, hi[i][j]);
             min = Math.min(min, lo[i][j]);
         }
-        return up(max - min);
+        return Interval.up(max - min);
     }
 
     /** An upper bound on |x[i][j]|. */
@@ -139,7 +130,7 @@ public record IntervalMatrix(double[][] lo, double[][] hi) {
         for (int i = 0; i < rows(); i++) {
             for (int j = 0; j < cols(); j++) {
                 double a = absUp(i, j);
-                s = up(s + up(a * a));
+                s = Interval.up(s + Interval.up(a * a));
             }
         }
         return s;

@@ -1,6 +1,5 @@
 package org.compactproofs.checker.rules;
 
-import java.math.BigInteger;
 import org.compactproofs.checker.cert.Step;
 
 /**
@@ -26,16 +25,10 @@ final class AverageAttentionRule implements Rule {
         if (w.closed()) {
             throw state.error(step, step.column(), "witnesses must come before the first case");
         }
-        int v = state.model().vocab(), k = state.model().context();
-        BigInteger m = Fields.integer(step, state, "max"), c = Fields.integer(step, state, "nonmax");
-        if (m.signum() < 0 || m.compareTo(BigInteger.valueOf(v)) >= 0) {
-            throw state.error(step, Fields.field(step, state, "max").valueColumn(), "max outside 0.." + (v - 1));
-        }
-        if (c.signum() < 0 || c.compareTo(BigInteger.valueOf(k - 1)) > 0) {
-            throw state.error(step, Fields.field(step, state, "nonmax").valueColumn(), "nonmax outside 0.." + (k - 1));
-        }
+        CaseKey pair = CaseKey.pair(step, state);
         double value = Fields.witness(step, state, "value");
-        String problem = w.average(m.intValue() * k + c.intValue(), new org.compactproofs.checker.arith.Interval(value, value));
+        String problem = w.average(pair.max() * state.model().context() + pair.nonmax(),
+                new org.compactproofs.checker.arith.Interval(value, value));
         if (problem != null) {
             throw state.error(step, step.column(), problem);
         }

@@ -51,11 +51,9 @@ public final class BruteForce {
     private final AttentionWeights attention;
     private final boolean fastPathPossible;
     private final double evouPvouBound;
-    /** Benchmark baseline only: plain double comparison, no error bound, no exact path. Never used to check. */
-    private final boolean unchecked;
 
     public BruteForce(Model m, CircuitTables t) {
-        this(m, t, false, false);
+        this(m, t, false);
     }
 
     /**
@@ -73,18 +71,12 @@ public final class BruteForce {
         }
     }
 
-    /** The same evaluation with the error bound set to zero and no exact path: the benchmarks' baseline. */
-    public static BruteForce uncheckedBaseline(Model m, CircuitTables t) {
-        return new BruteForce(m, t, true, false);
-    }
-
     /** Every input on the exact path (tests of that path alone). */
     static BruteForce exactPathOnly(Model m, CircuitTables t) {
-        return new BruteForce(m, t, false, true);
+        return new BruteForce(m, t, true);
     }
 
-    private BruteForce(Model m, CircuitTables t, boolean unchecked, boolean exactOnly) {
-        this.unchecked = unchecked;
+    private BruteForce(Model m, CircuitTables t, boolean exactOnly) {
         this.model = m;
         this.v = m.vocab();
         this.k = m.context();
@@ -296,7 +288,7 @@ public final class BruteForce {
                 return;
             }
             double w = partialWeight[k - 1] + weight[k - 1][q];
-            double threshold = unchecked ? 0 : tau * w + TINY_ABSOLUTE;
+            double threshold = tau * w + TINY_ABSOLUTE;
             double[] s = partial[k - 1], last = contrib[k - 1][q], e = eu[q];
             double target = (s[m] + last[m]) + w * e[m];
             margins += v - 1;
@@ -311,9 +303,6 @@ public final class BruteForce {
             if (unclear == 0) {
                 fastDecided++;
                 correct++;
-                return;
-            }
-            if (unchecked) {
                 return;
             }
             for (int o = 0; o < v; o++) {

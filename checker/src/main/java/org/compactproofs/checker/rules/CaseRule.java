@@ -56,35 +56,23 @@ abstract class CaseRule implements Rule {
             throw state.error(step, upTo.column(), "upto is meaningless when nonmax is 0");
         }
         BigInteger ab = upTo != null ? Fields.integer(step, state, "upto") : BigInteger.valueOf(-1);
-        return check(step, step.column(), state, qb, mb, cb, ab, nb);
+        try {
+            return check(step, step.column(), state,
+                    CaseKey.of(state.model().vocab(), state.model().context(), qb, mb, cb, ab), nb);
+        } catch (CaseKey.OutOfRange e) {
+            return e.failure(step, step.column(), name());
+        }
     }
 
     /**
-     * The check of one case (q, m, c, a), a = -1 when absent, shared by the case step and the row
-     * ({@link CaseRowRule}): ranges, the key registry, the count (compared with {@code given} unless null) and
-     * the bound; a failure is reported at {@code column}. On success the case's count is added to the state.
+     * The check of one case, shared by the case step and the row ({@link CaseRowRule}) once its key is in range
+     * ({@link CaseKey#of}): the key registry, the count (compared with {@code given} unless null) and the bound; a
+     * failure is reported at {@code column}. On success the case's count is added to the state.
      */
-    Failure check(Step step, int column, ProofState state, BigInteger qb, BigInteger mb, BigInteger cb,
-                  BigInteger ab, BigInteger given) {
+    Failure check(Step step, int column, ProofState state, CaseKey key, BigInteger given) {
         int v = state.model().vocab(), k = state.model().context();
-        String key = "query " + qb + " max " + mb + " nonmax " + cb;
-        if (mb.signum() < 0 || mb.compareTo(BigInteger.valueOf(v)) >= 0) {
-            return fail(step, column, "0 <= max < vocab", mb, v);
-        }
-        int m = mb.intValue();
-        if (qb.signum() < 0 || qb.compareTo(mb) > 0) {
-            return fail(step, column, "0 <= query <= max", qb, m);
-        }
-        int q = qb.intValue();
-        int maxNonmax = q == m ? k - 1 : k - 2; // when the query is below the maximum, some other position holds it
-        if (cb.signum() < 0 || cb.compareTo(BigInteger.valueOf(maxNonmax)) > 0) {
-            return fail(step, column, "0 <= nonmax <= " + (q == m ? "k-1" : "k-2"), cb, maxNonmax);
-        }
-        int c = cb.intValue();
-        if (c > 0 && (ab.signum() < 0 || ab.compareTo(mb) >= 0)) {
-            return fail(step, column, "0 <= upto < max", ab, m);
-        }
-        int a = ab.intValue();
+        int q = key.query(), m = key.max(), c = key.nonmax(), a = key.upto();
+        String label = "query " + q + " max " + m + " nonmax " + c;
         if (keys.seen == null) {
             keys.seen = new BitSet(v * v * k);
             keys.firstLine = new int[v * v * k];
@@ -93,10 +81,10 @@ abstract class CaseRule implements Rule {
             prepared = true;
             prepare(state, step);
         }
-        int index = (q * v + m) * k + c;
+        int index = key.index(v, k);
         if (keys.seen.get(index)) {
             return new Failure(step.line(), column, name(), "each case key appears once",
-                    key, "already at line " + keys.firstLine[index]);
+                    label, "already at line " + keys.firstLine[index]);
         }
         keys.seen.set(index);
         keys.firstLine[index] = step.line();
@@ -114,14 +102,10 @@ abstract class CaseRule implements Rule {
         if (!(bound > 0)) {
             return new Failure(step.line(), column, name(), "lower bound of the margin"
                     + (worst[0] >= 0 ? " against output " + worst[0] : " against every output")
-                    + " > 0 for every input of " + key + (c > 0 ? " upto " + a : ""), Double.toString(bound), "0");
+                    + " > 0 for every input of " + label + (c > 0 ? " upto " + a : ""), Double.toString(bound), "0");
         }
         state.provedCases(step, count);
         return null;
-    }
-
-    private Failure fail(Step step, int column, String inequality, BigInteger value, int limit) {
-        return new Failure(step.line(), column, name(), inequality, value.toString(), Integer.toString(limit));
     }
 
     static BigInteger binomial(int n, int r) {

@@ -8,7 +8,8 @@ import org.compactproofs.checker.model.Model;
 
 /**
  * The lower bounds of rule C1 (docs/rules.md), computed in double arithmetic rounded toward minus infinity
- * (every sum and product is followed by {@link Math#nextDown}, which covers its half-ulp error; kernel K2).
+ * (every sum and product is followed by {@link Interval#down}, which covers its half-ulp error and turns a NaN into
+ * minus infinity; kernel K2).
  * Tables enter through their verified enclosures; attention weights through interval enclosures of
  * exp(s (R - max R)), at most 1. All quantities here are lower bounds of the real numbers named in the rule; the weights'
  * upper ends are used where a weight multiplies a non-positive number.
@@ -23,10 +24,16 @@ final class CubicBounds {
     private final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;
     private final AttentionWeights attention;
     private final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q
-    private final double[][][][] exclusiveMin;                    // [m] -> {min1[o][b], arg1[o][b], min2[o][b]}
     /**
-     * Bytes the exclusive minima may hold (24 v m per max m, v^3 / 2 doubles in all): beyond it the cache is
-     * emptied before the next table, so memory stays bounded; work it causes again is metered like any other.
+     * For each output o and bound b, over the tokens t <= b: the smallest lower bound of D(t, o), the t attaining it
+     * (the first one), and the second smallest.
+     */
+    private record Exclusive(double[][] min1, int[][] arg1, double[][] min2) {}
+    private final Exclusive[] exclusiveMin;                      // [m], lazily
+    /**
+     * Bytes the exclusive minima may hold (20 v m per max m: two doubles and an int per entry; 10 v^3 in all): beyond
+     * it the cache is emptied before the next table, so memory stays bounded; work it causes again is metered like
+     * any other.
      */
     static final long EXCLUSIVE_CACHE_BYTES = 1L << 26;
     private long exclusiveBytes;
@@ -56,7 +63,7 @@ final class CubicBounds {
         weightLo = new double[v][][];
         weightHi = new double[v][][];
         prefixMaxHi = new double[v][][];
-        exclusiveMin = new double[v][][][];
+        exclusiveMin = new Exclusive[v];
     }
 
     /** {lower ends, upper ends} of the tightest enclosures of a table's entries. */
@@ -73,12 +80,28 @@ final class CubicBounds {
     }
 
     static double add(double a, double b) {
-        return Math.nextDown(a + b);
+        return Interval.down(a + b);
+    }
+
+    /** sum + the c smallest of {@code ascending}, each addition rounded down: a lower bound of the exact sum. */
+    static double addSmallest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = add(sum, ascending[j]);
+        }
+        return sum;
+    }
+
+    /** sum + the c largest of {@code ascending}, each addition rounded up: an upper bound of the exact sum. */
+    static double addLargest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = Interval.up(sum + ascending[ascending.length - 1 - j]);
+        }
+        return sum;
     }
 
     /** A lower bound of w·g for w in [wl, wh] (wl >= 0) and g >= gl. */
     static double mul(double wl, double wh, double gl) {
-        return Math.nextDown((gl >= 0 ? wl : wh) * gl);
+        return Interval.down((gl >= 0 ? wl : wh) * gl);
     }
 
     /** Weights exp(s (R(i,t) - max R)) enclosed, the maximum over the query's positions and tokens. */
@@ -106,18 +129,19 @@ final class CubicBounds {
 
     /** D(t,o) = EVOU[t][m] - EVOU[t][o], lower bound. */
     private double ovLo(int m, int t, int o) {
-        return Math.nextDown(evouLo[t][m] - evouHi[t][o]);
+        return Interval.down(evouLo[t][m] - evouHi[t][o]);
     }
 
     /** For each output o and bound b: min over t <= b, t != o, of the lower bound of D(t,o) (two smallest kept). */
-    private double[][][] exclusive(int m) {
+    private Exclusive exclusive(int m) {
         if (exclusiveMin[m] == null) {
-            if (exclusiveBytes + 24L * v * m > EXCLUSIVE_CACHE_BYTES) { // emptied before allocating the next
+            if (exclusiveBytes + 20L * v * m > EXCLUSIVE_CACHE_BYTES) { // emptied before allocating the next
                 java.util.Arrays.fill(exclusiveMin, null);
                 exclusiveBytes = 0;
             }
-            exclusiveBytes += 24L * v * m;
-            double[][] min1 = new double[v][m], arg1 = new double[v][m], min2 = new double[v][m];
+            exclusiveBytes += 20L * v * m;
+            double[][] min1 = new double[v][m], min2 = new double[v][m];
+            int[][] arg1 = new int[v][m];
             for (int o = 0; o < v; o++) {
                 double a = Double.POSITIVE_INFINITY, b = Double.POSITIVE_INFINITY;
                 int at = -1;
@@ -135,7 +159,7 @@ final class CubicBounds {
                     min2[o][t] = b;
                 }
             }
-            exclusiveMin[m] = new double[][][] {min1, arg1, min2};
+            exclusiveMin[m] = new Exclusive(min1, arg1, min2);
             operations += (long) v * m;
         }
         return exclusiveMin[m];
@@ -160,7 +184,7 @@ final class CubicBounds {
         }
         weights(q);
         double[][] lo = weightLo[q], hi = weightHi[q];
-        double[][][] ex = a - window >= 0 ? exclusive(m) : null;
+        Exclusive ex = a - window >= 0 ? exclusive(m) : null;
         int others = k - 1;
         double[] base0 = new double[v];
         double[][] diff0 = a >= 0 ? new double[v][others] : null;
@@ -168,14 +192,14 @@ final class CubicBounds {
             if (o == m) {
                 continue;
             }
-            double eu = Math.nextDown(euLo[q][m] - euHi[q][o]);
-            double base = mul(lo[k - 1][q], hi[k - 1][q], gLo(add(eu, Math.nextDown(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
+            double eu = Interval.down(euLo[q][m] - euHi[q][o]);
+            double base = mul(lo[k - 1][q], hi[k - 1][q], gLo(add(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
             for (int i = 0; i < others; i++) {
-                double common = add(eu, Math.nextDown(pvouLo[i][m] - pvouHi[i][o]));
+                double common = add(eu, Interval.down(pvouLo[i][m] - pvouHi[i][o]));
                 double maxTerm = mul(lo[i][m], hi[i][m], gLo(common, m, m, o));
                 base = add(base, maxTerm);
                 if (a >= 0) {
-                    diff0[o][i] = Math.nextDown(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
+                    diff0[o][i] = Interval.down(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
                 }
             }
             base0[o] = base;
@@ -203,9 +227,7 @@ final class CubicBounds {
             if (c > 0) {
                 System.arraycopy(cachedDiff[q][o], 0, diff, 0, diff.length);
                 Arrays.sort(diff);
-                for (int j = 0; j < c; j++) {
-                    bound = add(bound, diff[j]);
-                }
+                bound = addSmallest(bound, diff, c);
             }
             if (Double.isNaN(bound) || bound < smallest) { // NaN (from infinite enclosures) must fail, not pass
                 smallest = bound;
@@ -216,7 +238,7 @@ final class CubicBounds {
     }
 
     /** T_i(o, a): a lower bound of w_i(t) g_i(o; t) over every non-max token t <= a. */
-    private double nonmaxTerm(int q, int m, int a, int i, int o, double common, double[][][] ex) {
+    private double nonmaxTerm(int q, int m, int a, int i, int o, double common, Exclusive ex) {
         double[] lo = weightLo[q][i], hi = weightHi[q][i];
         double t0 = Double.POSITIVE_INFINITY;
         if (o <= a) {
@@ -230,7 +252,7 @@ final class CubicBounds {
         }
         if (from > 0) {
             int b = from - 1;
-            double d = ex[1][o][b] != o ? ex[0][o][b] : ex[2][o][b];
+            double d = ex.arg1()[o][b] != o ? ex.min1()[o][b] : ex.min2()[o][b];
             if (d != Double.POSITIVE_INFINITY) {
                 t0 = Math.min(t0, mul(0, prefixMaxHi[q][i][b], Math.min(0, add(common, d))));
             }

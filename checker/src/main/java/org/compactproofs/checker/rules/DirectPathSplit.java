@@ -2,6 +2,7 @@ package org.compactproofs.checker.rules;
 
 import java.util.Map;
 import org.compactproofs.checker.arith.DyadicMatrix;
+import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.arith.IntervalMatrix;
 import org.compactproofs.checker.model.IntervalTables;
 import org.compactproofs.checker.model.Model;
@@ -47,12 +48,12 @@ final class DirectPathSplit {
         centred = new double[v][v];
         for (int max = 0; max < v; max++) {
             for (int o = 0; o < v; o++) {
-                centred[max][o] = RowRanges.up(RowRanges.up(centreU.hi()[0][o] - centreU.lo()[0][max]) / divisor);
+                centred[max][o] = Interval.up(Interval.up(centreU.hi()[0][o] - centreU.lo()[0][max]) / divisor);
             }
         }
         gap = RowRanges.split(work, eq.times(divisor).minusRow(centre), RowRanges.of(work, wU));
         for (int q = 0; q < v; q++) {
-            gap[q] = RowRanges.up(gap[q] / divisor);
+            gap[q] = Interval.up(gap[q] / divisor);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.compactproofs.checker.arith.DyadicMatrix;
+import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.arith.IntervalMatrix;
 import org.compactproofs.checker.model.IntervalTables;
 import org.compactproofs.checker.model.Model;
@@ -49,9 +50,9 @@ final class EqkeSplit {
         err = switch (option) {
             case SVD -> {
                 // rr <= sqrt(2) sigma_1(r) <= sqrt(2) ||r||_F (sigma_1 = sup |r x| / |x|, x = e_i - e_j)
-                double bound = RowRanges.up(Math.sqrt(r.squaredNormUp()));
+                double bound = Interval.up(Math.sqrt(r.squaredNormUp()));
                 double[] all = new double[v];
-                Arrays.fill(all, RowRanges.up(RowRanges.up(Math.sqrt(2)) * RowRanges.up(bound)));
+                Arrays.fill(all, Interval.up(Interval.up(Math.sqrt(2)) * Interval.up(bound)));
                 yield all;
             }
             case MAX_DIFF, MAX_DIFF_SUBPRODUCT -> RowRanges.subproduct(work, residual, suffixes, false);

@@ -27,10 +27,11 @@ final class Fields {
         if (f == null) {
             throw state.error(step, step.column(), "missing field '" + key + "'");
         }
-        if (!f.number() || !f.value().matches("-?[0-9]+")) {
+        BigInteger n = f.number() ? Numbers.integer(f.value()) : null;
+        if (n == null) {
             throw state.error(step, f.valueColumn(), "field '" + key + "' must be an integer");
         }
-        return new BigInteger(f.value());
+        return n;
     }
 
     /** Every field of the step is one of the allowed keys. */

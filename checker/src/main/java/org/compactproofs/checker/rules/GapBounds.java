@@ -1,5 +1,8 @@
 package org.compactproofs.checker.rules;
 
+import static org.compactproofs.checker.rules.CubicBounds.addLargest;
+import static org.compactproofs.checker.rules.CubicBounds.addSmallest;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -71,11 +74,11 @@ public final class GapBounds {
             for (int o = 0; o < v; o++) {
                 double p = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < k; i++) {
-                    p = Math.max(p, Math.nextUp(pvHi[i][o] - pvLo[i][max]));
+                    p = Math.max(p, Interval.up(pvHi[i][o] - pvLo[i][max]));
                 }
                 pv[max][o] = p;
-                rLo[max][o] = Math.nextDown(evLo[max][o] - evHi[max][max]);
-                rHi[max][o] = Math.nextUp(evHi[max][o] - evLo[max][max]);
+                rLo[max][o] = Interval.down(evLo[max][o] - evHi[max][max]);
+                rHi[max][o] = Interval.up(evHi[max][o] - evLo[max][max]);
                 if (o != max) {
                     rMax[max] = Math.max(rMax[max], rHi[max][o]);
                     rMin[max] = Math.min(rMin[max], rLo[max][o]);
@@ -121,7 +124,7 @@ public final class GapBounds {
         double[] lo = new double[k - 1], hi = new double[k - 1];
         for (int i = 0; i < k - 1; i++) {
             double[][] pl = tables.eqkpRaw().lo(), ph = tables.eqkpRaw().hi();
-            Interval diff = new Interval(Math.nextDown(pl[q][i] - ph[q][k - 1]), Math.nextUp(ph[q][i] - pl[q][k - 1]));
+            Interval diff = new Interval(Interval.down(pl[q][i] - ph[q][k - 1]), Interval.up(ph[q][i] - pl[q][k - 1]));
             Interval w = scale.times(diff).exp();
             lo[i] = w.lo();
             hi[i] = w.hi();
@@ -151,19 +154,14 @@ public final class GapBounds {
             nonMaxBottom = Math.min(nonMaxBottom, eqke.approx.lo()[q][q]);
         }
         double err = eqke.err[q];
-        double deltaLo = Math.nextDown(Math.nextDown(eqke.approx.lo()[q][m] - nonMaxTop) - err);
-        double deltaHi = Math.nextUp(Math.nextUp(eqke.approx.hi()[q][m] - nonMaxBottom) + err);
-        int others = k - 1, maxOthers = others - c; // max tokens among the non-query positions
+        double deltaLo = Interval.down(Interval.down(eqke.approx.lo()[q][m] - nonMaxTop) - err);
+        double deltaHi = Interval.up(Interval.up(eqke.approx.hi()[q][m] - nonMaxBottom) + err);
+        int maxOthers = k - 1 - c; // max tokens among the non-query positions
         double[] lo = positionLo[q], hi = positionHi[q];
-        double aLo = queryIsMax ? 1 : 0, bHi = queryIsMax ? 0 : 1, aHi = aLo, bLo = bHi;
-        for (int j = 0; j < maxOthers; j++) {
-            aLo = Math.nextDown(aLo + lo[j]);          // the smallest weights hold the max tokens
-            aHi = Math.nextUp(aHi + hi[others - 1 - j]); // or the largest
-        }
-        for (int j = 0; j < c; j++) {
-            bHi = Math.nextUp(bHi + hi[others - 1 - j]);
-            bLo = Math.nextDown(bLo + lo[j]);
-        }
+        // the smallest weights hold the max tokens, or the largest; and likewise the non-max tokens
+        double a0 = queryIsMax ? 1 : 0, b0 = 1 - a0;
+        double aLo = addSmallest(a0, lo, maxOthers), aHi = addLargest(a0, hi, maxOthers);
+        double bLo = addSmallest(b0, lo, c), bHi = addLargest(b0, hi, c);
         if (Double.isNaN(deltaLo)) {
             deltaLo = Double.NEGATIVE_INFINITY;
         }
@@ -173,10 +171,10 @@ public final class GapBounds {
         // e^{-s delta} over the case: at most eHi (delta >= deltaLo), at least eLo (delta <= deltaHi)
         double y = -scale.times(new Interval(deltaLo, deltaLo)).lo(), z = -scale.times(new Interval(deltaHi, deltaHi)).hi();
         double eHi = new Interval(y, y).exp().hi(), eLo = new Interval(z, z).exp().lo();
-        double ratioHi = Math.nextUp(Math.nextUp(bHi / aLo) * eHi);
-        double alphaLo = aLo > 0 && !Double.isNaN(ratioHi) ? Math.max(0, Math.nextDown(1 / Math.nextUp(1 + ratioHi))) : 0;
-        double ratioLo = Math.max(0, Math.nextDown(Math.nextDown(bLo / aHi) * eLo));
-        double alphaHi = Double.isNaN(ratioLo) ? 1 : Math.min(1, Math.nextUp(1 / Math.nextDown(1 + ratioLo)));
+        double ratioHi = Interval.up(Interval.up(bHi / aLo) * eHi);
+        double alphaLo = aLo > 0 && !Double.isNaN(ratioHi) ? Math.max(0, Interval.down(1 / Interval.up(1 + ratioHi))) : 0;
+        double ratioLo = Math.max(0, Interval.down(Interval.down(bLo / aHi) * eLo));
+        double alphaHi = Double.isNaN(ratioLo) ? 1 : Math.min(1, Interval.up(1 / Interval.down(1 + ratioLo)));
         operations += 4L * k;
         return new Interval(alphaLo, Math.max(alphaLo, alphaHi));
     }
@@ -189,7 +187,7 @@ public final class GapBounds {
             double best = Double.NEGATIVE_INFINITY;
             for (int o = 0; o < v; o++) {
                 if (o != m) {
-                    best = Math.max(best, Math.nextUp(l(m, o) + upperProduct(abar, rLo[m][o], rHi[m][o])));
+                    best = Math.max(best, Interval.up(l(m, o) + upperProduct(abar, rLo[m][o], rHi[m][o])));
                 }
             }
             t[m][c] = best;
@@ -209,7 +207,7 @@ public final class GapBounds {
                 double g = (double) j / CHORDS, best = Double.NEGATIVE_INFINITY;
                 for (int o = 0; o < v; o++) {
                     if (o != m) {
-                        best = Math.max(best, Math.nextUp(l(m, o) + Math.nextUp(g * rHi[m][o])));
+                        best = Math.max(best, Interval.up(l(m, o) + Interval.up(g * rHi[m][o])));
                     }
                 }
                 f[j] = best;
@@ -221,7 +219,7 @@ public final class GapBounds {
         int j = Math.min(CHORDS - 1, (int) Math.floor(scaled));
         double t = scaled - j; // exact (Sterbenz), in [0, 1]
         double[] f = envelope[m];
-        return Math.nextUp(f[j] + Math.nextUp(t * Math.nextUp(f[j + 1] - f[j])));
+        return Interval.up(f[j] + Interval.up(t * Interval.up(f[j + 1] - f[j])));
     }
 
     /** Minus the bound of Theorem S2, rounded down: positive only if every input of the case is correct. */
@@ -232,37 +230,37 @@ public final class GapBounds {
         double worst = Double.NEGATIVE_INFINITY;
         if (chords) {
             for (double al : new double[] {alpha.lo(), alpha.hi()}) {
-                double wrong = Math.nextUp(Math.nextUp(1 - al) * w);
-                worst = Math.max(worst, Math.nextUp(chord(m, al) + wrong));
+                double wrong = Interval.up(Interval.up(1 - al) * w);
+                worst = Math.max(worst, Interval.up(chord(m, al) + wrong));
             }
             operations += 8;
-            return -Math.nextUp(worst + direct.gap[q]);
+            return -Interval.up(worst + direct.gap[q]);
         }
         Interval abar = average.apply(m * k + c);
         for (double al : new double[] {alpha.lo(), alpha.hi()}) {
-            double diffLo = Math.nextDown(al - abar.hi()), diffHi = Math.nextUp(al - abar.lo());
+            double diffLo = Interval.down(al - abar.hi()), diffHi = Interval.up(al - abar.lo());
             double split = Math.max(rho(m, diffLo), rho(m, diffHi));
-            double wrong = Math.nextUp(Math.nextUp(1 - al) * w);
-            worst = Math.max(worst, Math.nextUp(split + wrong));
+            double wrong = Interval.up(Interval.up(1 - al) * w);
+            worst = Math.max(worst, Interval.up(split + wrong));
         }
-        double bound = Math.nextUp(Math.nextUp(t(m, c, abar) + worst) + direct.gap[q]);
+        double bound = Interval.up(Interval.up(t(m, c, abar) + worst) + direct.gap[q]);
         operations += 8;
         return -bound;
     }
 
     /** L[m][o] = centred[m][o] + PV[m][o] of Lemma S2.4, rounded up. */
     private double l(int m, int o) {
-        return Math.nextUp(direct.centred(m, o) + pv[m][o]);
+        return Interval.up(direct.centred(m, o) + pv[m][o]);
     }
 
     /** The largest product of a point of a and a point of [lo, hi], rounded up; +infinity for 0 times infinity. */
     private static double upperProduct(Interval a, double lo, double hi) {
         double p = Math.max(Math.max(a.lo() * lo, a.lo() * hi), Math.max(a.hi() * lo, a.hi() * hi));
-        return Double.isNaN(p) ? Double.POSITIVE_INFINITY : Math.nextUp(p);
+        return Double.isNaN(p) ? Double.POSITIVE_INFINITY : Interval.up(p);
     }
 
     /** x rho(x): x times the largest R for x >= 0, the smallest otherwise; rounded up. */
     private double rho(int m, double x) {
-        return x >= 0 ? Math.nextUp(x * rMax[m]) : Math.nextUp(x * rMin[m]);
+        return x >= 0 ? Interval.up(x * rMax[m]) : Interval.up(x * rMin[m]);
     }
 }

@@ -1,6 +1,7 @@
 package org.compactproofs.checker.rules;
 
 import static org.compactproofs.checker.rules.CubicBounds.add;
+import static org.compactproofs.checker.rules.CubicBounds.addSmallest;
 import static org.compactproofs.checker.rules.CubicBounds.mul;
 
 import java.util.Arrays;
@@ -80,7 +81,7 @@ final class MaxDiffBounds {
                 }
             }
             for (int m = 0; m < cols; m++) {
-                out[r][m] = Math.nextDown(lo[m] - (m == at ? second : first));
+                out[r][m] = Interval.down(lo[m] - (m == at ? second : first));
             }
         }
         return out;
@@ -137,20 +138,15 @@ final class MaxDiffBounds {
                 }
                 if (from > 0) {
                     int b = from - 1;
-                    double attention = common >= 0 ? Math.nextDown(prefixMinLo[q][i][b] * common)
-                            : Math.nextDown(prefixMaxHi[q][i][b] * common);
+                    double attention = common >= 0 ? Interval.down(prefixMinLo[q][i][b] * common)
+                            : Interval.down(prefixMaxHi[q][i][b] * common);
                     nonmax = Math.min(nonmax, add(attention, prefixWF[q][i][b]));
                 }
-                diff[i] = Math.nextDown(nonmax - maxTerm[i]);
+                diff[i] = Interval.down(nonmax - maxTerm[i]);
             }
         }
-        double bound = base;
-        if (c > 0) {
-            Arrays.sort(diff);
-            for (int j = 0; j < c; j++) {
-                bound = add(bound, diff[j]);
-            }
-        }
+        Arrays.sort(diff);
+        double bound = addSmallest(base, diff, c);
         operations += 4L * others + (c > 0 ? others * (3L + Math.min(a + 1, window)) : 0);
         return bound;
     }

@@ -1,6 +1,7 @@
 package org.compactproofs.checker.rules;
 
 import java.util.List;
+import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.arith.IntervalMatrix;
 
 /**
@@ -14,10 +15,6 @@ import org.compactproofs.checker.arith.IntervalMatrix;
  */
 final class RowRanges {
     private RowRanges() {}
-
-    static double up(double x) {
-        return Double.isNaN(x) ? Double.POSITIVE_INFINITY : Math.nextUp(x);
-    }
 
     /** rr(M) per row, from the enclosures. */
     static double[] of(Work w, IntervalMatrix m) {
@@ -36,7 +33,7 @@ final class RowRanges {
         for (int r = 0; r < a.rows(); r++) {
             double s = 0;
             for (int j = 0; j < a.cols(); j++) {
-                s = up(s + up(a.absUp(r, j) * inner[j]));
+                s = Interval.up(s + Interval.up(a.absUp(r, j) * inner[j]));
             }
             out[r] = s;
         }
@@ -59,7 +56,7 @@ final class RowRanges {
         double[] split = split(w, a.times(n).minusRow(colsum), inner);
         double[] out = new double[n];
         for (int r = 0; r < n; r++) {
-            out[r] = up(up(centreRange + split[r]) / n);
+            out[r] = Interval.up(Interval.up(centreRange + split[r]) / n);
         }
         return out;
     }
