@@ -185,6 +185,17 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return common;
     }
 
+    /** Each entry's tightest enclosure's lower end: a double within one ulp of the exact value, at most it. */
+    public double[][] lowerEnds() {
+        double[][] out = new double[rows()][cols()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < cols(); j++) {
+                out[i][j] = enclosure(i, j).lo();
+            }
+        }
+        return out;
+    }
+
     /** The tightest double enclosure of entry (i, j) (see {@link #enclose(BigInteger, int)}). */
     public Interval enclosure(int i, int j) {
         return enclose(num[i][j], exponent);

@@ -30,21 +30,12 @@ final class UncheckedWalk {
         v = m.vocab();
         k = m.context();
         tables = t;
-        evou = lowerEnds(t.evou().rowsCentred());
-        pvou = lowerEnds(t.pvou().rowsCentred());
-        eu = lowerEnds(t.eu().rowsCentred());
+        evou = t.evou().rowsCentred().lowerEnds();
+        pvou = t.pvou().rowsCentred().lowerEnds();
+        eu = t.eu().rowsCentred().lowerEnds();
         scale = ExactExp.inverseSqrtDouble(t.dHead());
     }
 
-    private static double[][] lowerEnds(DyadicMatrix table) {
-        double[][] out = new double[table.rows()][table.cols()];
-        for (int i = 0; i < table.rows(); i++) {
-            for (int j = 0; j < table.cols(); j++) {
-                out[i][j] = table.enclosure(i, j).lo();
-            }
-        }
-        return out;
-    }
 
     /** The inputs whose maximum's logit exceeds every other by plain double comparison. */
     long correct(int threads) {

@@ -83,9 +83,9 @@ public final class BruteForce {
         this.tables = t;
         // margins subtract entries of one row, so per-row constants cancel: centring them keeps a constant added
         // to every logit from inflating the a-priori error bound (docs/rules.md, B1.1)
-        evou = lowerEnds(t.evou().rowsCentred());
-        pvou = lowerEnds(t.pvou().rowsCentred());
-        eu = lowerEnds(t.eu().rowsCentred());
+        evou = t.evou().rowsCentred().lowerEnds();
+        pvou = t.pvou().rowsCentred().lowerEnds();
+        eu = t.eu().rowsCentred().lowerEnds();
         int common = DyadicMatrix.commonExponent(t.eu(), t.evou(), t.pvou());
         euShift = t.eu().exponent() - common;
         evouShift = t.evou().exponent() - common;
@@ -104,16 +104,6 @@ public final class BruteForce {
         fastPathPossible = !exactOnly && a < MAX_MAGNITUDE && maxAbs(eu) < MAX_MAGNITUDE;
     }
 
-    /** Each entry's tightest enclosure's lower end: a double within one ulp of the exact value. */
-    private static double[][] lowerEnds(DyadicMatrix table) {
-        double[][] out = new double[table.rows()][table.cols()];
-        for (int i = 0; i < table.rows(); i++) {
-            for (int j = 0; j < table.cols(); j++) {
-                out[i][j] = table.enclosure(i, j).lo();
-            }
-        }
-        return out;
-    }
 
     /** R(i, t) = eqkeRaw[q][t] + eqkpRaw[q][i] exactly, as an integer times 2^e (e as in {@link #scoreUnit}). */
     private BigInteger score(int q, int i, int t) {
