@@ -64,15 +64,15 @@ public final class Checker {
                 Rule rule = find(rules, step, state, h.strategy());
                 Failure failure = rule.apply(step, state);
                 if (failure != null) {
-                    return new Verdict(h, model.sha256(), state.proven(), state.operations(), failure);
+                    return new Verdict(h, model.sha256(), state.proven(), state.operations(), state.work(), failure);
                 }
             }
             if (state.proven().compareTo(h.claimedCorrect()) < 0) {
                 Failure f = new Failure(h.claimLine(), 1, "claim", "proven count >= claimed count",
                         state.proven().toString(), h.claimedCorrect().toString());
-                return new Verdict(h, model.sha256(), state.proven(), state.operations(), f);
+                return new Verdict(h, model.sha256(), state.proven(), state.operations(), state.work(), f);
             }
-            return new Verdict(h, model.sha256(), state.proven(), state.operations(), null);
+            return new Verdict(h, model.sha256(), state.proven(), state.operations(), state.work(), null);
         }
     }
 

@@ -11,7 +11,13 @@ import org.compactproofs.checker.rules.Failure;
  * certificate is its claim, proven / total only when they are equal.
  */
 public record Verdict(Header header, String modelSha256, BigInteger proven, Map<String, Long> operations,
-                      Failure failure) {
+                      Work work, Failure failure) {
+    /**
+     * The check's work, typed (the operations map names each counter for people): the case steps checked, and the
+     * bound operations of the case rules including S2's tables (what a rule's cost is measured in).
+     */
+    public record Work(long cases, long boundOperations) {}
+
     public boolean accepted() {
         return failure == null;
     }

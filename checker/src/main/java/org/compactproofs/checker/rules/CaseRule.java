@@ -96,9 +96,7 @@ abstract class CaseRule implements Rule {
         int[] worst = {-1};
         long before = operations();
         double bound = bound(q, m, c, a, worst);
-        state.count(name() + ".bound-operations (double, rounded down)", operations() - before);
-        state.count(name() + ".cases", 1);
-        state.spend(step, operations() - before);
+        state.caseChecked(step, name(), operations() - before);
         if (!(bound > 0)) {
             return new Failure(step.line(), column, name(), "lower bound of the margin"
                     + (worst[0] >= 0 ? " against output " + worst[0] : " against every output")

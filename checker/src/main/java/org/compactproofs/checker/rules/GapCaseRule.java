@@ -30,7 +30,7 @@ final class GapCaseRule extends CaseRule {
         }
         proof.bounds = new GapBounds(state.model(), org.compactproofs.checker.model.IntervalTables.of(state.model()),
                 proof.variant, w.vectors(), w::average);
-        state.count("gap-case.table-operations", proof.bounds.operations());
+        state.tablesBuilt("gap-case", proof.bounds.operations());
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class ProofState {
     private BigInteger proven = BigInteger.ZERO;
     private final Map<String, Long> operations = new LinkedHashMap<>();
     private boolean allInputsCounted;
-    private long work;
+    private long work, cases, boundOperations;
     private String strategy;
 
     public ProofState(Model model, Path certificate, int threads, Limits limits) {
@@ -82,6 +82,26 @@ public final class ProofState {
                     + " shape (" + BruteForceRule.duration(worst / Limits.OPERATIONS_PER_SECOND) + " on one thread)"),
                     "--max-work");
         }
+    }
+
+    /** A case checked by {@code rule} with its bound's operations: counted, typed and by name, and metered. */
+    void caseChecked(Step step, String rule, long operations) {
+        count(rule + ".bound-operations (double, rounded down)", operations);
+        count(rule + ".cases", 1);
+        cases++;
+        boundOperations += operations;
+        spend(step, operations);
+    }
+
+    /** Operations of a rule's tables, built once per certificate (S2), counted with the bound operations. */
+    void tablesBuilt(String rule, long operations) {
+        count(rule + ".table-operations", operations);
+        boundOperations += operations;
+    }
+
+    /** The work so far, typed. */
+    public org.compactproofs.checker.Verdict.Work work() {
+        return new org.compactproofs.checker.Verdict.Work(cases, boundOperations);
     }
 
     public void count(String kind, long n) {

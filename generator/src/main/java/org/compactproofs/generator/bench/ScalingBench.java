@@ -91,16 +91,8 @@ public final class ScalingBench {
         long start = System.nanoTime();
         Verdict verdict = Checker.check(model, cert, 1);
         double check = Clock.seconds(start);
-        long work = 0, cases = 0, all = 0;
-        for (Map.Entry<String, Long> e : verdict.operations().entrySet()) {
-            all += e.getValue();
-            if (e.getKey().endsWith(".bound-operations (double, rounded down)") || e.getKey().endsWith(".table-operations")) {
-                work += e.getValue();
-            } else if (e.getKey().endsWith(".cases")) {
-                all -= e.getValue(); // a count of steps, not of operations
-                cases += e.getValue();
-            }
-        }
+        long cases = verdict.work().cases(), work = verdict.work().boundOperations();
+        long all = verdict.operations().values().stream().mapToLong(Long::longValue).sum() - cases; // cases: steps
         return new Point(v, k, cases, work, all, bytes, check);
     }
 
