@@ -146,6 +146,25 @@ class ManifestTest {
         refused("// comment\n" + valid, 1, "");
     }
 
+    /**
+     * The manifest's own cost is bounded before it is read: a manifest beyond the fixed cap (a sparse file of
+     * MAX_BYTES + 1) is refused as beyond a limit, and one that is not a regular file (a link to /dev/zero) is
+     * refused without reading it.
+     */
+    @Test
+    void aManifestBeyondItsCapOrNotARegularFileIsNotRead() throws IOException {
+        Path file = dir.resolve("MANIFEST.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(Manifest.MAX_BYTES + 1);
+        }
+        UnusableInputException big = assertThrows(UnusableInputException.class, () -> Manifest.read(dir));
+        assertTrue(big.overLimit() && big.getMessage().contains("bytes, more than " + Manifest.MAX_BYTES), big.getMessage());
+        Files.delete(file);
+        Files.createSymbolicLink(file, Path.of("/dev/zero"));
+        UnusableInputException device = assertThrows(UnusableInputException.class, () -> Manifest.read(dir));
+        assertEquals(file + ": not a regular file", device.getMessage());
+    }
+
     /** The shipped archive's manifest (23,414 entries) reads; none of its files is opened. */
     @Test
     void theShippedManifestReads() {
