@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The size table of docs/trusted-base.md ("Size") is computed, never typed: this test counts the non-comment,
  * non-blank lines (NCLOC: lines whose trimmed text is empty or starts with //, * or /* do not count) of each
- * package of checker/src/main/java and fails, printing the right rows, when the table says otherwise. Run with
+ * package of checker/kernel/src/main/java and fails, printing the right rows, when the table says otherwise. Run with
  * -Dtrusted-base.update=true to rewrite the numbers in place.
  */
 class TrustedBaseSizeTest {
@@ -36,7 +36,7 @@ class TrustedBaseSizeTest {
 
     /** NCLOC by row of the table: each package directory as `name/`, the files directly in the root, the total. */
     static Map<String, Long> measured() throws IOException {
-        Path root = RepositoryFiles.root().resolve("checker/src/main/java/org/compactproofs/checker");
+        Path root = RepositoryFiles.root().resolve("checker/kernel/src/main/java/org/compactproofs/checker");
         Map<String, Long> rows = new LinkedHashMap<>();
         long top = 0, total = 0;
         try (Stream<Path> entries = Files.list(root)) {

@@ -157,7 +157,7 @@ public final class SmallModels {
     public static List<Named> trained() {
         try {
             // read from the source tree, so that tests of other modules (through the test jar) find them too
-            Path dir = org.compactproofs.checker.RepositoryFiles.root().resolve("checker/src/test/resources/models");
+            Path dir = org.compactproofs.checker.RepositoryFiles.root().resolve("checker/kernel/src/test/resources/models");
             List<Named> out = new ArrayList<>();
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(p -> p.toString().endsWith(".safetensors")).sorted().forEach(p ->
