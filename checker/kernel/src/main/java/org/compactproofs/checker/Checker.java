@@ -64,16 +64,20 @@ public final class Checker {
                 Rule rule = find(rules, step, state, h.strategy());
                 Failure failure = rule.apply(step, state);
                 if (failure != null) {
-                    return new Verdict(h, model.sha256(), state.proven(), state.operations(), state.work(), failure);
+                    return verdict(h, model.sha256(), state, failure);
                 }
             }
             if (state.proven().compareTo(h.claimedCorrect()) < 0) {
                 Failure f = new Failure(h.claimLine(), 1, "claim", "proven count >= claimed count",
                         state.proven().toString(), h.claimedCorrect().toString());
-                return new Verdict(h, model.sha256(), state.proven(), state.operations(), state.work(), f);
+                return verdict(h, model.sha256(), state, f);
             }
-            return new Verdict(h, model.sha256(), state.proven(), state.operations(), state.work(), null);
+            return verdict(h, model.sha256(), state, null);
         }
+    }
+
+    private static Verdict verdict(Header h, String modelSha256, ProofState state, Failure failure) {
+        return new Verdict(h, modelSha256, state.proven(), state.operations(), state.work(), failure);
     }
 
     private static Rule find(List<Rule> rules, Step step, ProofState state, String strategy) {

@@ -66,7 +66,7 @@ final class GzipInput extends InputStream {
             try {
                 n = inflater.inflate(b, off, len);
             } catch (DataFormatException e) {
-                throw bad("gzip member " + member + " (from byte " + memberStart + ") has corrupt compressed data"
+                throw bad(here() + " has corrupt compressed data"
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
             }
             if (n > 0) {
@@ -114,12 +114,12 @@ final class GzipInput extends InputStream {
         headerCrc.update(0x8b);
         int method = headerByte();
         if (method != 8) {
-            throw bad("gzip member " + member + " (from byte " + memberStart + ") uses compression method " + method
+            throw bad(here() + " uses compression method " + method
                     + ", not deflate (8)");
         }
         int flags = headerByte();
         if ((flags & RESERVED) != 0) {
-            throw bad("gzip member " + member + " (from byte " + memberStart + ") sets reserved header flags ("
+            throw bad(here() + " sets reserved header flags ("
                     + Integer.toHexString(flags) + ")");
         }
         for (int i = 0; i < 6; i++) { // modification time, extra flags, operating system: not used
@@ -142,7 +142,7 @@ final class GzipInput extends InputStream {
             int expected = (int) (headerCrc.getValue() & 0xffff);
             int stored = headerByte() | headerByte() << 8;
             if (stored != expected) {
-                throw bad("gzip member " + member + " (from byte " + memberStart + ") has a damaged header (its CRC-16 "
+                throw bad(here() + " has a damaged header (its CRC-16 "
                         + "does not match)");
             }
         }
@@ -160,11 +160,11 @@ final class GzipInput extends InputStream {
     private void endMember() throws IOException {
         long crc = trailerWord(), length = trailerWord();
         if (crc != dataCrc.getValue()) {
-            throw bad("gzip member " + member + " (from byte " + memberStart + ") is damaged: the CRC-32 of its data "
+            throw bad(here() + " is damaged: the CRC-32 of its data "
                     + "does not match its trailer");
         }
         if (length != (size & 0xffffffffL)) {
-            throw bad("gzip member " + member + " (from byte " + memberStart + ") is damaged: its trailer says "
+            throw bad(here() + " is damaged: its trailer says "
                     + length + " bytes (mod 2^32), its data has " + size);
         }
         inData = false;
@@ -226,8 +226,13 @@ final class GzipInput extends InputStream {
         }
     }
 
+    /** The member being read, for messages: "gzip member 2 (from byte 485)". */
+    private String here() {
+        return "gzip member " + member + " (from byte " + memberStart + ")";
+    }
+
     private UnusableInputException truncated(String where) {
-        return bad("gzip member " + member + " (from byte " + memberStart + ") is truncated: the file ends inside "
+        return bad(here() + " is truncated: the file ends inside "
                 + where);
     }
 

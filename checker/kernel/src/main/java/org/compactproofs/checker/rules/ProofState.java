@@ -73,7 +73,7 @@ public final class ProofState {
      * Adds a case's operations to the check's work; beyond {@link Limits#work()} the check stops at this step,
      * before any further case (docs/trusted-base.md, "Costs").
      */
-    public void spend(Step step, long operations) {
+    private void spend(Step step, long operations) {
         work += operations;
         if (work > limits.work()) {
             long worst = strategy == null ? -1 : Strategies.worstWork(strategy, model);

@@ -61,7 +61,7 @@ public final class Strategies {
      * every case key used once (the registry allows no more) and every cache missed. Only for messages: the
      * check itself meters what it does ({@link ProofState#spend}). Brute force is bounded by its own limits.
      */
-    public static long worstWork(String strategy, Model m) {
+    static long worstWork(String strategy, Model m) {
         double v = m.vocab(), k = m.context(), keys = v * (v + 1) / 2 * k;
         double c1 = keys * v * (k - 1) * (CubicBounds.WINDOW + 4) + v * v * v / 2 + 4 * v * v * k;
         double s1 = keys * k * (MaxDiffBounds.WINDOW + 8) + 8 * v * v * k;
