@@ -1,13 +1,16 @@
 package org.compactproofs.checker;
 
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.compactproofs.checker.cert.CertificateFormatException;
 import org.compactproofs.checker.cert.CertificateReader;
 import org.compactproofs.checker.cert.Header;
 import org.compactproofs.checker.cert.Step;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.BruteForceRule;
 import org.compactproofs.checker.rules.Failure;
 import org.compactproofs.checker.rules.ProofState;
 import org.compactproofs.checker.rules.Rule;
@@ -21,14 +24,16 @@ import org.compactproofs.checker.rules.Strategies;
 public final class Checker {
     private Checker() {}
 
-    public static Verdict check(Path modelFile, Path certificate, int threads) {
-        return check(modelFile, certificate, threads, Limits.DEFAULT);
-    }
-
-    /** The verdict on a certificate, or an {@link UnusableInputException} for input beyond the limits. */
-    public static Verdict check(Path modelFile, Path certificate, int threads, Limits limits) {
+    /**
+     * The verdict on a certificate, or an {@link UnusableInputException} for input beyond the limits. {@code open}
+     * gives the certificate's text as bytes (the command line's, {@code cli/GzipInput.open}, also decompresses gzip);
+     * it is called once the model is read. The verdict is about the text read: its header names the model (by hash) and the claim, so it holds
+     * whatever produced the text.
+     */
+    public static Verdict check(Path modelFile, Path certificate, Function<Path, InputStream> open, int threads,
+                                Limits limits) {
         ModelReader.ModelFile model = ModelReader.read(modelFile, limits.modelBytes());
-        try (CertificateReader reader = new CertificateReader(certificate, limits)) {
+        try (CertificateReader reader = new CertificateReader(certificate, open.apply(certificate), limits)) {
             Header h = reader.header();
             if (!h.modelSha256().equals(model.sha256())) {
                 throw new CertificateFormatException(certificate, h.modelLine(), 7, "the certificate is about the model "
@@ -53,39 +58,27 @@ public final class Checker {
             if (tables > limits.work()) {
                 throw Limits.exceeded(certificate, h.strategyLine(), 10, "the circuit tables of a model of vocab "
                         + h.vocab() + ", context " + h.context() + ", d_model " + model.model().dModel() + ", d_head "
-                        + model.model().dHead() + " count " + tables + " operations (" + BruteForceRule.duration(tables
+                        + model.model().dHead() + " count " + tables + " operations (" + Limits.duration(tables
                         / Limits.OPERATIONS_PER_SECOND) + " on one thread), above the limit of " + limits.work()
                         + "; refused before any work", "--max-work");
             }
             ProofState state = new ProofState(model.model(), certificate, threads, limits);
             state.beginWork(h.strategy(), tables);
-            Step step;
-            while ((step = reader.nextStep()) != null) {
-                Rule rule = find(rules, step, state, h.strategy());
-                Failure failure = rule.apply(step, state);
-                if (failure != null) {
-                    return verdict(h, model.sha256(), state, failure);
+            Map<String, Rule> byName = new HashMap<>();
+            rules.forEach(r -> byName.put(r.name(), r));
+            Failure failure = null;
+            for (Step step = reader.nextStep(); failure == null && step != null; step = reader.nextStep()) {
+                Rule rule = byName.get(step.rule());
+                if (rule == null) {
+                    throw state.error(step, step.column(), "unknown rule for strategy " + h.strategy());
                 }
+                failure = rule.apply(step, state);
             }
-            if (state.proven().compareTo(h.claimedCorrect()) < 0) {
-                Failure f = new Failure(h.claimLine(), 1, "claim", "proven count >= claimed count",
+            if (failure == null && state.proven().compareTo(h.claimedCorrect()) < 0) {
+                failure = new Failure(h.claimLine(), 1, "claim", "proven count >= claimed count",
                         state.proven().toString(), h.claimedCorrect().toString());
-                return verdict(h, model.sha256(), state, f);
             }
-            return verdict(h, model.sha256(), state, null);
+            return new Verdict(h, model.sha256(), state.proven(), state.operations(), state.work(), failure);
         }
-    }
-
-    private static Verdict verdict(Header h, String modelSha256, ProofState state, Failure failure) {
-        return new Verdict(h, modelSha256, state.proven(), state.operations(), state.work(), failure);
-    }
-
-    private static Rule find(List<Rule> rules, Step step, ProofState state, String strategy) {
-        for (Rule r : rules) {
-            if (r.name().equals(step.rule())) {
-                return r;
-            }
-        }
-        throw state.error(step, step.column(), "unknown rule for strategy " + strategy);
     }
 }

@@ -71,4 +71,19 @@ public record Limits(long certificateBytes, int lineBytes, long modelBytes, long
         e.overLimit = true;
         return e;
     }
+
+    /** A duration for people, in the unit that reads best (for the estimates in messages refusing work). */
+    public static String duration(double seconds) {
+        double[] units = {1, 60, 3600, 86400, 365.25 * 86400};
+        String[] names = {"seconds", "minutes", "hours", "days", "years"};
+        if (seconds > 1e300) {
+            return "more than 1e292 years";
+        }
+        int u = units.length - 1;
+        while (u > 0 && seconds < 2 * units[u]) {
+            u--;
+        }
+        double n = seconds / units[u];
+        return String.format(java.util.Locale.ROOT, n < 1e6 ? "about %,.0f %s" : "about %.2e %s", n, names[u]);
+    }
 }

@@ -30,4 +30,13 @@ public final class RepositoryFiles {
     public static Path shippedModel(long seed) {
         return root().resolve("certificates/models/max-of-4/seed-" + seed + ".safetensors");
     }
+
+    /** A plain certificate file's bytes, for {@link Checker#check}'s {@code open} in tests without the command line. */
+    public static java.io.InputStream open(Path file) {
+        try {
+            return new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

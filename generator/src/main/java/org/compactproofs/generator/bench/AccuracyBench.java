@@ -1,9 +1,9 @@
 package org.compactproofs.generator.bench;
 
-import org.compactproofs.checker.model.ForwardPass;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.generator.model.AccuracyEvaluator;
 import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.model.ForwardPass;
 import org.compactproofs.generator.train.SplitMix64;
 
 /**

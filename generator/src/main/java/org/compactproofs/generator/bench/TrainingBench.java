@@ -1,8 +1,8 @@
 package org.compactproofs.generator.bench;
 
 import java.util.function.ObjIntConsumer;
-import org.compactproofs.checker.model.ForwardPass;
 import org.compactproofs.checker.model.Model;
+import org.compactproofs.generator.model.ForwardPass;
 import org.compactproofs.generator.train.SplitMix64;
 import org.compactproofs.generator.train.Trainer;
 import org.compactproofs.generator.train.TrainingConfig;

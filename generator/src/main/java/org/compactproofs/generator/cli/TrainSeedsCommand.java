@@ -1,6 +1,5 @@
 package org.compactproofs.generator.cli;
 
-import org.compactproofs.generator.model.Inputs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,8 +23,9 @@ import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.model.AccuracyEvaluator;
 import org.compactproofs.generator.model.FloatCircuits;
-import org.compactproofs.generator.model.SampledAccuracy;
+import org.compactproofs.generator.model.Inputs;
 import org.compactproofs.generator.model.SafetensorsWriter;
+import org.compactproofs.generator.model.SampledAccuracy;
 import org.compactproofs.generator.train.PaperSeeds;
 import org.compactproofs.generator.train.TrainedModel;
 import picocli.CommandLine.Command;
@@ -115,7 +115,7 @@ final class TrainSeedsCommand implements Callable<Integer> {
         System.err.printf("training %d seeds (%d already up to date)%n", pending.size(), upToDate);
         try {
             for (Future<IndexEntry> f : pending) {
-                IndexEntry e = org.compactproofs.checker.Parallel.get(f);
+                IndexEntry e = org.compactproofs.checker.bruteforce.Parallel.get(f);
                 synchronized (index) {
                     index.put(e.seed(), e);
                     writeIndex(indexFile, index);

@@ -2,7 +2,7 @@ package org.compactproofs.generator.model;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.compactproofs.checker.Parallel;
+import org.compactproofs.checker.bruteforce.Parallel;
 
 /** Runs independent counting tasks on a thread pool and adds up their counts, element by element. */
 final class ParallelSum {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.compactproofs.checker.UnusableInputException;
-import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceStrategy;
 import org.compactproofs.generator.strategy.cubic.CubicStrategy;
 import org.compactproofs.generator.strategy.grid.GridStrategy;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.compactproofs.checker.RepositoryFiles;
-import org.compactproofs.checker.model.ForwardPass;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.train.Parameters;

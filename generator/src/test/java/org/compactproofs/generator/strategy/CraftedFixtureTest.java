@@ -7,13 +7,13 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.Verdict;
 import org.compactproofs.checker.audit.Manifest;
+import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.ExactOracle;
-import org.compactproofs.checker.rules.GridVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class CraftedFixtureTest {
         for (String name : names) {
             Path cert = dir.resolve(name + ".cert");
             ProveCommandAccess.prove(name, model, cert); // generator prove, as a user runs it
-            Verdict v = Checker.check(model, cert, 1);
+            Verdict v = GzipInput.check(model, cert, 1);
             assertTrue(v.accepted(), name + ": " + v.failure());
             assertTrue(v.certifiedCount().compareTo(truth) <= 0, name + " certifies " + v.certifiedCount()
                     + ", more than the " + TRUE_COUNT + " inputs the model gets right");

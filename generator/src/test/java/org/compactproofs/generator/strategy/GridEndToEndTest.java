@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.Verdict;
 import org.compactproofs.checker.cert.CertificateFormatException;
+import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.ExactOracle;
-import org.compactproofs.checker.rules.GridVariant;
 import org.compactproofs.checker.rules.SmallModels;
 import org.compactproofs.generator.model.SafetensorsWriter;
 import org.compactproofs.generator.strategy.grid.GridProver;
@@ -33,7 +33,7 @@ class GridEndToEndTest {
 
     private Verdict proveAndCheck(String strategy, Path model, Path cert) {
         ProveCommandAccess.prove(strategy, model, cert);
-        return Checker.check(model, cert, 2);
+        return GzipInput.check(model, cert, 2);
     }
 
     /** Every variant of the grid on one trained small model: accepted, and never above the exact true count. */
@@ -47,7 +47,7 @@ class GridEndToEndTest {
             for (GridVariant g : GridVariant.all()) {
                 Path cert = dir.resolve("m.cert");
                 GridProver.write(ModelReader.read(model), cert, prover.prove(g));
-                Verdict v = Checker.check(model, cert, 2);
+                Verdict v = GzipInput.check(model, cert, 2);
                 assertTrue(v.accepted(), named + " " + g.name() + ": " + v.failure());
                 assertTrue(v.certifiedCount().longValueExact() <= truth, named + " " + g.name());
             }
@@ -83,7 +83,7 @@ class GridEndToEndTest {
     private Verdict checkText(Path model, List<String> lines) throws Exception {
         Path cert = dir.resolve("mutant.cert");
         Files.writeString(cert, String.join("\n", lines) + "\n");
-        return Checker.check(model, cert, 2);
+        return GzipInput.check(model, cert, 2);
     }
 
     private static int first(List<String> lines, String prefix) {
@@ -217,7 +217,7 @@ class GridEndToEndTest {
         Path cert = dir.resolve("u.cert");
         Verdict union = proveAndCheck("subcubic-union", model, cert);
         Verdict s1 = proveAndCheck("subcubic-maxdiff", model, dir.resolve("s1.cert"));
-        Verdict s2 = proveAndCheck(org.compactproofs.checker.rules.Strategies.UNION_VARIANT, model, dir.resolve("s2.cert"));
+        Verdict s2 = proveAndCheck(org.compactproofs.checker.grid.GridFamily.UNION_VARIANT, model, dir.resolve("s2.cert"));
         assertTrue(union.accepted() && s1.accepted() && s2.accepted());
         assertTrue(union.certifiedCount().compareTo(s1.certifiedCount().max(s2.certifiedCount())) > 0);
         List<String> lines = SingleSteps.expand(Files.readAllLines(cert));

@@ -7,14 +7,14 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.model.ForwardPass;
+import org.compactproofs.checker.cli.GzipInput;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.generator.model.FloatCircuits;
-import org.compactproofs.generator.model.SafetensorsWriter;
 import org.compactproofs.generator.cert.CaseStep;
+import org.compactproofs.generator.model.FloatCircuits;
+import org.compactproofs.generator.model.ForwardPass;
+import org.compactproofs.generator.model.SafetensorsWriter;
 import org.compactproofs.generator.strategy.subcubic.MaxDiffSearch;
 import org.compactproofs.generator.train.SplitMix64;
 import org.compactproofs.generator.train.Trainer;
@@ -38,7 +38,7 @@ class LongContextEndToEndTest {
                 (s, n, l) -> { }), model);
         Model m = ModelReader.read(model).model(); // the weights as stored, which the certificate is about
         ProveCommandAccess.prove("subcubic-maxdiff", model, cert); // the command line: its report counts in BigInteger
-        Verdict v = Checker.check(model, cert, 2);
+        Verdict v = GzipInput.check(model, cert, 2);
         BigInteger claim = v.header().claimedCorrect();
         assertTrue(v.accepted(), String.valueOf(v.failure()));
         assertEquals(BigInteger.ONE.shiftLeft(120), v.header().total());

@@ -10,7 +10,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.TreeSet;
 import org.compactproofs.checker.UnusableInputException;
-import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.checker.grid.GridVariant;
 import org.junit.jupiter.api.Test;
 
 /** The generator's one list of strategies: the checker's names, in the order of every listing, and proof lengths. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import org.compactproofs.checker.RepositoryFiles;
-import org.compactproofs.checker.model.ForwardPass;
 import org.compactproofs.checker.model.Model;
+import org.compactproofs.generator.model.ForwardPass;
 import org.compactproofs.generator.model.SafetensorsWriter;
 import org.junit.jupiter.api.Test;
 

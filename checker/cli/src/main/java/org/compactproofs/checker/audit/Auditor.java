@@ -11,9 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.Limits;
-import org.compactproofs.checker.Parallel;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.Verdict;
+import org.compactproofs.checker.bruteforce.Parallel;
 
 /**
  * Re-checks every certificate of an archive: both files' hashes against the manifest, then the certificate
@@ -51,7 +51,7 @@ public final class Auditor {
                 problem = "certificate " + e.certificate() + ": SHA-256 " + certHash + ", the manifest says "
                         + e.certificateSha256();
             } else {
-                Verdict v = Checker.check(model, cert, 1, limits);
+                Verdict v = Checker.check(model, cert, org.compactproofs.checker.cli.GzipInput::open, 1, limits);
                 operations = v.operations();
                 if (!v.accepted()) {
                     problem = "REJECTED at line " + v.failure().line() + ": " + v.failure().message();

@@ -2,13 +2,13 @@ package org.compactproofs.checker.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.compactproofs.checker.bruteforce.BruteForce;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.BruteForce;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Benchmarks: figures printed next to a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks of the checker.",
@@ -94,11 +94,11 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws java.io.IOException {
             int cores = Runtime.getRuntime().availableProcessors();
-            org.compactproofs.checker.Verdict v = org.compactproofs.checker.Checker.check(model, cert, cores);
+            org.compactproofs.checker.Verdict v = GzipInput.check(model, cert, cores);
             double best = Double.MAX_VALUE;
             for (int i = 0; i < repeat; i++) {
                 long start = System.nanoTime();
-                v = org.compactproofs.checker.Checker.check(model, cert, cores);
+                v = GzipInput.check(model, cert, cores);
                 best = Math.min(best, (System.nanoTime() - start) / 1e9);
             }
             Model m = ModelReader.read(model).model();

@@ -3,10 +3,11 @@ package org.compactproofs.checker.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.compactproofs.checker.Parallel;
 import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
+import org.compactproofs.checker.bruteforce.CentredRows;
+import org.compactproofs.checker.bruteforce.Parallel;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
 
@@ -30,9 +31,9 @@ final class UncheckedWalk {
         v = m.vocab();
         k = m.context();
         tables = t;
-        evou = t.evou().rowsCentred().lowerEnds();
-        pvou = t.pvou().rowsCentred().lowerEnds();
-        eu = t.eu().rowsCentred().lowerEnds();
+        evou = CentredRows.lowerEnds(t.evou());
+        pvou = CentredRows.lowerEnds(t.pvou());
+        eu = CentredRows.lowerEnds(t.eu());
         scale = ExactExp.inverseSqrtDouble(t.dHead());
     }
 

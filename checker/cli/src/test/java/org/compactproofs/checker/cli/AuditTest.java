@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.model.TestModels;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +50,7 @@ class AuditTest {
             models[i] = sha256(model);
             Path probe = dir.resolve("probe.cert");
             Files.writeString(probe, certificate(i, "0"));
-            claims[i] = Checker.check(model, probe, 1).proven().toString();
+            claims[i] = GzipInput.check(model, probe, 1).proven().toString();
             Files.delete(probe);
             Files.writeString(dir.resolve("certs/c" + i + ".cert"), certificate(i, claims[i]));
         }

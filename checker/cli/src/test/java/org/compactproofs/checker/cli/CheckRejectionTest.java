@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.model.TestModels;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +55,7 @@ class CheckRejectionTest {
         Files.write(model, MODEL);
         cert = dir.resolve("model.cert");
         write(certificate("0"));
-        proven = Checker.check(model, cert, 2).proven();
+        proven = GzipInput.check(model, cert, 2).proven();
         assertTrue(proven.signum() > 0 && proven.compareTo(BigInteger.valueOf(216)) < 0,
                 "the test model must be neither perfect nor useless; it proves " + proven);
     }
@@ -262,8 +261,8 @@ class CheckRejectionTest {
             assertEquals(proven, json.get("stepsProved"));
             assertTrue(parseJson(check("--json", "--timing").stdout()).containsKey("seconds"));
         }
-        assertEquals(proven, Checker.check(model, cert, 1).proven());
-        assertEquals(proven, Checker.check(model, cert, 3).proven());
+        assertEquals(proven, GzipInput.check(model, cert, 1).proven());
+        assertEquals(proven, GzipInput.check(model, cert, 3).proven());
     }
 
     // ---------------------------------------------------------------------------------------------- 3. other model

@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-import org.compactproofs.checker.Checker;
 import org.compactproofs.checker.audit.Auditor;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.model.TestModels;
@@ -86,7 +85,7 @@ class ManifestFuzzTest {
             Files.write(model, bytes);
             Path probe = root.resolve("probe.cert");
             Files.writeString(probe, certificate(bytes, "0"));
-            claims[i] = Checker.check(model, probe, 1).proven().toString();
+            claims[i] = GzipInput.check(model, probe, 1).proven().toString();
             Files.writeString(dir.resolve("certs/c" + i + ".cert"), certificate(bytes, claims[i]));
             truth.put("certs/c" + i + ".cert", claims[i]);
             if (i == 0) {

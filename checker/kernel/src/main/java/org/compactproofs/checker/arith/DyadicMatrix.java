@@ -1,6 +1,5 @@
 package org.compactproofs.checker.arith;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
@@ -155,47 +154,6 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return new DyadicMatrix(c, common);
     }
 
-    /**
-     * Each row minus its own midrange (max + min) / 2, exactly (one more bit of exponent). A margin of rule B1
-     * subtracts two entries of one row, so it is the same on these rows; their entries are at most half the row's
-     * spread, however large a constant the row carries (docs/rules.md, B1.1).
-     */
-    public DyadicMatrix rowsCentred() {
-        BigInteger[][] c = new BigInteger[rows()][cols()];
-        for (int i = 0; i < rows(); i++) {
-            BigInteger max = num[i][0], min = num[i][0];
-            for (BigInteger x : num[i]) {
-                max = max.max(x);
-                min = min.min(x);
-            }
-            BigInteger mid = max.add(min);
-            for (int j = 0; j < cols(); j++) {
-                c[i][j] = num[i][j].shiftLeft(1).subtract(mid);
-            }
-        }
-        return new DyadicMatrix(c, exponent - 1);
-    }
-
-    /** The smallest exponent of the matrices: the scale at which their entries add as integers. */
-    public static int commonExponent(DyadicMatrix... matrices) {
-        int common = Integer.MAX_VALUE;
-        for (DyadicMatrix m : matrices) {
-            common = Math.min(common, m.exponent);
-        }
-        return common;
-    }
-
-    /** Each entry's tightest enclosure's lower end: a double within one ulp of the exact value, at most it. */
-    public double[][] lowerEnds() {
-        double[][] out = new double[rows()][cols()];
-        for (int i = 0; i < rows(); i++) {
-            for (int j = 0; j < cols(); j++) {
-                out[i][j] = enclosure(i, j).lo();
-            }
-        }
-        return out;
-    }
-
     /** The tightest double enclosure of entry (i, j) (see {@link #enclose(BigInteger, int)}). */
     public Interval enclosure(int i, int j) {
         return enclose(num[i][j], exponent);
@@ -272,18 +230,5 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         BigInteger mx = integerPart(x, ex);
         int common = Math.min(ex, e);
         return mx.shiftLeft(ex - common).compareTo(n.shiftLeft(e - common));
-    }
-
-    /** Every entry as an exact decimal. */
-    public BigDecimal[][] exactDecimals() {
-        BigInteger five = exponent >= 0 ? BigInteger.ONE : BigInteger.valueOf(5).pow(-exponent);
-        BigDecimal[][] out = new BigDecimal[rows()][cols()];
-        for (int i = 0; i < rows(); i++) {
-            for (int j = 0; j < cols(); j++) {
-                out[i][j] = exponent >= 0 ? new BigDecimal(num[i][j].shiftLeft(exponent))
-                        : new BigDecimal(num[i][j].multiply(five), -exponent);
-            }
-        }
-        return out;
     }
 }

@@ -34,6 +34,31 @@ public record Interval(double lo, double hi) {
         return Double.isNaN(x) ? Double.POSITIVE_INFINITY : Math.nextUp(x);
     }
 
+    public static double addDown(double a, double b) {
+        return down(a + b);
+    }
+
+    /** sum + the c smallest of {@code ascending}, each addition rounded down: a lower bound of the exact sum. */
+    public static double addSmallest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = addDown(sum, ascending[j]);
+        }
+        return sum;
+    }
+
+    /** sum + the c largest of {@code ascending}, each addition rounded up: an upper bound of the exact sum. */
+    public static double addLargest(double sum, double[] ascending, int c) {
+        for (int j = 0; j < c; j++) {
+            sum = up(sum + ascending[ascending.length - 1 - j]);
+        }
+        return sum;
+    }
+
+    /** A lower bound of w·g for w in [wl, wh] (wl >= 0) and g >= gl. */
+    public static double timesDown(double wl, double wh, double gl) {
+        return down((gl >= 0 ? wl : wh) * gl);
+    }
+
     public static Interval point(double x) {
         return new Interval(x, x);
     }

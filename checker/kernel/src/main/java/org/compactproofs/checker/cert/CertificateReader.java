@@ -3,16 +3,15 @@ package org.compactproofs.checker.cert;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.compactproofs.checker.Limits;
-import org.compactproofs.checker.UnusableInputException;
-import org.compactproofs.grammar.CertificateParser;
 import org.compactproofs.grammar.CertificateParser.StatementContext;
+import org.compactproofs.grammar.CertificateParser;
 
 /**
  * Streams a certificate: first the five header lines in their fixed order (version, model, task, claim,
@@ -30,36 +29,11 @@ public final class CertificateReader implements AutoCloseable {
     private final int[] headerLines = new int[HEADER.length];
     private Header header;
 
-    public CertificateReader(Path file, Limits limits) {
+    /** Reads the certificate text {@code text} of {@code file} (named in messages), closing it when closed. */
+    public CertificateReader(Path file, InputStream text, Limits limits) {
         this.file = file;
-        InputStream in;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new UnusableInputException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-            }
-            in = Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
-        }
-        this.lines = new LineSource(file, gunzipIfCompressed(file, new java.io.BufferedInputStream(in, 1 << 16)), limits);
+        this.lines = new LineSource(file, text, limits);
         this.parser = new LineParser(file);
-    }
-
-    /**
-     * A certificate may be gzip-compressed (as archived: {@code *.cert.gz}); it is recognised by its magic bytes
-     * and decompressed as a stream, so memory stays bounded as for plain text. Its text is the concatenation of
-     * its gzip members, as {@code gzip -d} reads it; anything after the last complete member is unusable input
-     * ({@link GzipInput}).
-     */
-    private static InputStream gunzipIfCompressed(Path file, java.io.BufferedInputStream in) {
-        try {
-            in.mark(2);
-            int b0 = in.read(), b1 = in.read();
-            in.reset();
-            return b0 == 0x1f && b1 == 0x8b ? new GzipInput(file, in) : in;
-        } catch (IOException e) {
-            throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
-        }
     }
 
     public Path file() {
@@ -78,7 +52,7 @@ public final class CertificateReader implements AutoCloseable {
     private StatementContext nextStatement() {
         String text;
         while ((text = lines.next()) != null) {
-            if (blankOrComment(text)) {
+            if (BLANK_OR_COMMENT.matcher(text).matches()) {
                 continue; // what the grammar would skip (WS, COMMENT), without building a parser for it
             }
             StatementContext s = parser.parse(text, lines.lineNumber());
@@ -90,32 +64,12 @@ public final class CertificateReader implements AutoCloseable {
     }
 
     /** Only spaces and tabs, then the end of the line or a '#': the grammar's WS and COMMENT, nothing else. */
-    static boolean blankOrComment(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                return true;
-            }
-            if (c != ' ' && c != '\t') {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static final Pattern BLANK_OR_COMMENT = Pattern.compile("[ \t]*(#.*)?", Pattern.DOTALL);
 
+    /** The header line a statement is (its index in {@link #HEADER}, in the grammar's order), or -1 for a step. */
     private static int headerIndex(StatementContext s) {
-        if (s.versionLine() != null) {
-            return 0;
-        } else if (s.modelLine() != null) {
-            return 1;
-        } else if (s.taskLine() != null) {
-            return 2;
-        } else if (s.claimLine() != null) {
-            return 3;
-        } else if (s.strategyLine() != null) {
-            return 4;
-        }
-        return -1;
+        int rule = ((ParserRuleContext) s.getChild(0)).getRuleIndex() - CertificateParser.RULE_versionLine;
+        return rule < HEADER.length ? rule : -1;
     }
 
     public Header header() {

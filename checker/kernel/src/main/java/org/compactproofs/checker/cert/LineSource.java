@@ -79,7 +79,7 @@ final class LineSource implements AutoCloseable {
                     return null;
                 }
             }
-        } catch (IOException e) { // damaged gzip data is reported by GzipInput, naming the file
+        } catch (IOException e) { // a decompressing stream reports damaged data itself, naming the file
             throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
         }
         if (length > 0 && buffer[length - 1] == '\r') {

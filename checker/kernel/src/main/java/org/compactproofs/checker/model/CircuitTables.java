@@ -19,6 +19,11 @@ import org.compactproofs.checker.arith.DyadicMatrix;
  */
 public record CircuitTables(int dHead, DyadicMatrix eqkeRaw, DyadicMatrix eqkpRaw,
                             DyadicMatrix evou, DyadicMatrix pvou, DyadicMatrix eu) {
+    /** The multiply-adds of the tables' definitions (exactly here, in intervals for rule S2): O(v d^2 + v^2 d). */
+    public static long operations(long v, long k, long d, long h) {
+        return 2 * v * d * h + v * h * v + k * d * h + v * h * k + 2 * h * d * v + v * d * v + k * d * v + v * d * v;
+    }
+
 
     public static CircuitTables of(Model m) {
         DyadicMatrix e = DyadicMatrix.of(m.wE());

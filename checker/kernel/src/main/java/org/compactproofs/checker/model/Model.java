@@ -1,5 +1,6 @@
 package org.compactproofs.checker.model;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,29 +22,23 @@ public record Model(int vocab, int context, int dModel, int dHead,
             throw new IllegalArgumentException("bad dimensions: vocab " + vocab + ", context " + context
                     + ", d_model " + dModel + ", d_head " + dHead);
         }
-        requireShape("embed.W_E", wE, vocab, dModel);
-        requireShape("pos_embed.W_pos", wPos, context, dModel);
-        requireShape("blocks.0.attn.W_Q", wQ, dModel, dHead);
-        requireShape("blocks.0.attn.W_K", wK, dModel, dHead);
-        requireShape("blocks.0.attn.W_V", wV, dModel, dHead);
-        requireShape("blocks.0.attn.W_O", wO, dHead, dModel);
-        requireShape("unembed.W_U", wU, dModel, vocab);
+        requireShape(W_E, wE, vocab, dModel);
+        requireShape(W_POS, wPos, context, dModel);
+        requireShape(W_Q, wQ, dModel, dHead);
+        requireShape(W_K, wK, dModel, dHead);
+        requireShape(W_V, wV, dModel, dHead);
+        requireShape(W_O, wO, dHead, dModel);
+        requireShape(W_U, wU, dModel, vocab);
         metadata = Map.copyOf(metadata);
     }
 
+    /** Checks that {@code m} is a rows x cols matrix of finite values. */
     private static void requireShape(String name, double[][] m, int rows, int cols) {
-        if (m.length != rows) {
-            throw new IllegalArgumentException(name + " has " + m.length + " rows, expected " + rows);
+        if (m.length != rows || Arrays.stream(m).anyMatch(row -> row.length != cols)) {
+            throw new IllegalArgumentException(name + " is not a " + rows + " x " + cols + " matrix");
         }
-        for (double[] row : m) {
-            if (row.length != cols) {
-                throw new IllegalArgumentException(name + " has a row of " + row.length + " columns, expected " + cols);
-            }
-            for (double x : row) {
-                if (!Double.isFinite(x)) {
-                    throw new IllegalArgumentException(name + " holds a non-finite value " + x);
-                }
-            }
+        if (!Arrays.stream(m).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite)) {
+            throw new IllegalArgumentException(name + " holds a non-finite value");
         }
     }
 

@@ -3,10 +3,13 @@ package org.compactproofs.checker.model;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.compactproofs.checker.Limits;
 
 /**
  * Turns a validated safetensors file into a {@link Model}: the TransformerLens tensor names of
@@ -19,8 +22,17 @@ public final class ModelReader {
     /** A model together with the file it came from and the SHA-256 of that file's bytes. */
     public record ModelFile(Path path, String sha256, Model model) {}
 
-    private static final Set<String> BIASES = Set.of(
-            "blocks.0.attn.b_Q", "blocks.0.attn.b_K", "blocks.0.attn.b_V", "blocks.0.attn.b_O", "unembed.b_U");
+    /**
+     * Every weight and bias tensor with its shape as dimension names, in the order checked. The first tensor to
+     * use a dimension fixes it (W_E fixes vocab and d_model, W_pos context, W_Q d_head); heads is fixed at one.
+     * The weights are required; the biases ({@code b_}) are optional and must be zero.
+     */
+    private static final String[][] SHAPES = {
+        {Model.W_E, "vocab d_model"}, {Model.W_POS, "context d_model"}, {Model.W_Q, "heads d_model d_head"},
+        {Model.W_K, "heads d_model d_head"}, {Model.W_V, "heads d_model d_head"},
+        {Model.W_O, "heads d_head d_model"}, {Model.W_U, "d_model vocab"},
+        {"blocks.0.attn.b_Q", "heads d_head"}, {"blocks.0.attn.b_K", "heads d_head"},
+        {"blocks.0.attn.b_V", "heads d_head"}, {"blocks.0.attn.b_O", "d_model"}, {"unembed.b_U", "vocab"}};
     private static final String MASK = "blocks.0.attn.mask", IGNORE = "blocks.0.attn.IGNORE";
 
     private final Path file;
@@ -32,7 +44,7 @@ public final class ModelReader {
     }
 
     public static ModelFile read(Path file) {
-        return read(file, org.compactproofs.checker.Limits.DEFAULT.modelBytes());
+        return read(file, Limits.DEFAULT.modelBytes());
     }
 
     /** The model of a file of at most {@code maxBytes} bytes. */
@@ -41,7 +53,7 @@ public final class ModelReader {
         try {
             contents = SafetensorsReader.read(file, maxBytes);
         } catch (OutOfMemoryError e) { // one large array failed (the bytes, or a tensor's doubles): nothing is kept
-            throw org.compactproofs.checker.Limits.mark(new ModelFormatException(file, "does not fit in the Java "
+            throw Limits.mark(new ModelFormatException(file, "does not fit in the Java "
                     + "heap of " + Runtime.getRuntime().maxMemory() + " bytes (its tensors take up to 8 bytes per byte "
                     + "of file); run java with a larger -Xmx"));
         }
@@ -57,111 +69,88 @@ public final class ModelReader {
         }
     }
 
+    /** Refuses the model with {@code problem} about {@code tensor} unless {@code ok}. */
+    private void require(boolean ok, String tensor, String problem) {
+        if (!ok) {
+            throw new ModelFormatException(file, tensor, problem);
+        }
+    }
+
     private Model toModel(Map<String, String> metadata) {
-        Set<String> unknown = new HashSet<>(tensors.keySet());
-        for (String name : new String[] {Model.W_E, Model.W_POS, Model.W_Q, Model.W_K, Model.W_V, Model.W_O, Model.W_U}) {
-            unknown.remove(name);
-        }
-        unknown.removeAll(BIASES);
-        unknown.remove(MASK);
-        unknown.remove(IGNORE);
+        TreeSet<String> unknown = new TreeSet<>(tensors.keySet());
+        unknown.removeAll(Set.of(MASK, IGNORE));
+        unknown.removeAll(Arrays.stream(SHAPES).map(s -> s[0]).toList());
         if (!unknown.isEmpty()) {
-            String name = unknown.stream().sorted().findFirst().orElseThrow();
-            throw new ModelFormatException(file, name, "unexpected tensor: this tool reads one-layer, one-head, "
-                    + "attention-only transformers without LayerNorm or MLP (see docs/model-format.md)");
+            throw new ModelFormatException(file, unknown.first(), "unexpected tensor: this tool reads one-layer, "
+                    + "one-head, attention-only transformers without LayerNorm or MLP (see docs/model-format.md)");
         }
-        int[] e = shape(Model.W_E, 2);
-        int vocab = e[0], dModel = e[1];
-        int[] pos = shape(Model.W_POS, 2);
-        int context = pos[0];
-        expect(Model.W_POS, pos, context, dModel);
-        int[] q = shape(Model.W_Q, 3);
-        if (q[0] != 1) {
-            throw new ModelFormatException(file, Model.W_Q, "has " + q[0] + " heads; only one-head models are supported");
+        Map<String, Integer> dims = new HashMap<>(Map.of("heads", 1));
+        for (String[] s : SHAPES) {
+            check(s[0], s[1].split(" "), dims);
         }
-        int dHead = q[2];
-        expect(Model.W_Q, q, 1, dModel, dHead);
-        expect(Model.W_K, shape(Model.W_K, 3), 1, dModel, dHead);
-        expect(Model.W_V, shape(Model.W_V, 3), 1, dModel, dHead);
-        expect(Model.W_O, shape(Model.W_O, 3), 1, dHead, dModel);
-        expect(Model.W_U, shape(Model.W_U, 2), dModel, vocab);
-        if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1) {
-            throw new ModelFormatException(file, Model.W_E, "degenerate dimensions: vocabulary " + vocab
-                    + ", context " + context + ", d_model " + dModel + ", d_head " + dHead);
-        }
-        checkBias("blocks.0.attn.b_Q", 1, dHead);
-        checkBias("blocks.0.attn.b_K", 1, dHead);
-        checkBias("blocks.0.attn.b_V", 1, dHead);
-        checkBias("blocks.0.attn.b_O", dModel);
-        checkBias("unembed.b_U", vocab);
-        checkMask(context);
+        int vocab = dims.get("vocab"), context = dims.get("context"), dModel = dims.get("d_model");
+        int dHead = dims.get("d_head");
+        require(vocab >= 2 && context >= 1 && dModel >= 1 && dHead >= 1, Model.W_E, "degenerate dimensions: "
+                + "vocabulary " + vocab + ", context " + context + ", d_model " + dModel + ", d_head " + dHead);
+        checkBuffers(context);
         return new Model(vocab, context, dModel, dHead,
                 matrix(Model.W_E), matrix(Model.W_POS), matrix(Model.W_Q), matrix(Model.W_K),
                 matrix(Model.W_V), matrix(Model.W_O), matrix(Model.W_U), metadata);
     }
 
-    private Tensor tensor(String name) {
-        Tensor t = tensors.get(name);
-        if (t == null) {
-            throw new ModelFormatException(file, name, "missing");
-        }
-        return t;
-    }
-
     private double[][] matrix(String name) {
-        return tensor(name).matrix();
+        return tensors.get(name).matrix();
     }
 
-    private int[] shape(String name, int rank) {
-        Tensor t = tensor(name);
-        if (!t.dtype().equals("F32") && !t.dtype().equals("F64")) {
-            throw new ModelFormatException(file, name, "dtype " + t.dtype() + " is not a floating-point type");
-        }
-        if (t.shape().length != rank) {
-            throw new ModelFormatException(file, name, "has shape " + t.shapeText() + "; expected rank " + rank);
-        }
-        return t.shape();
-    }
-
-    private void expect(String name, int[] actual, int... expected) {
-        if (!java.util.Arrays.equals(actual, expected)) {
-            throw new ModelFormatException(file, name, "has shape " + java.util.Arrays.toString(actual)
-                    + ", inconsistent with the other tensors, which require " + java.util.Arrays.toString(expected));
-        }
-    }
-
-    private void checkBias(String name, int... expectedShape) {
-        if (!tensors.containsKey(name)) {
+    /**
+     * Checks one row of {@link #SHAPES}: the tensor is present (unless a bias), floating-point, of the rank and
+     * shape its dimension names give in {@code dims} (which it extends by those it is the first to use), and zero
+     * if a bias.
+     */
+    private void check(String name, String[] dimNames, Map<String, Integer> dims) {
+        Tensor t = tensors.get(name);
+        boolean bias = name.contains(".b_");
+        require(t != null || bias, name, "missing");
+        if (t == null) {
             return;
         }
-        expect(name, shape(name, expectedShape.length), expectedShape);
-        double[] values = tensors.get(name).values();
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != 0) {
-                throw new ModelFormatException(file, name, "element " + i + " is " + values[i]
+        int[] shape = t.shape();
+        require(t.dtype().equals("F32") || t.dtype().equals("F64"), name,
+                "dtype " + t.dtype() + " is not a floating-point type");
+        require(shape.length == dimNames.length, name,
+                "has shape " + Arrays.toString(shape) + "; expected rank " + dimNames.length);
+        int[] required = new int[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            dims.putIfAbsent(dimNames[i], shape[i]);
+            required[i] = dims.get(dimNames[i]);
+        }
+        require(!dimNames[0].equals("heads") || shape[0] == 1, name,
+                "has " + shape[0] + " heads; only one-head models are supported");
+        require(Arrays.equals(shape, required), name, "has shape " + Arrays.toString(shape)
+                + ", inconsistent with the other tensors, which require " + Arrays.toString(required));
+        for (int i = 0; bias && i < t.values().length; i++) {
+            if (t.values()[i] != 0) {
+                throw new ModelFormatException(file, name, "element " + i + " is " + t.values()[i]
                         + "; biases must be zero (the semantics proved about has no biases)");
             }
         }
     }
 
-    /** TransformerLens stores the causal mask (lower triangular, true where attention is allowed). */
-    private void checkMask(int context) {
-        if (tensors.containsKey(IGNORE) && tensors.get(IGNORE).values().length != 1) {
-            throw new ModelFormatException(file, IGNORE, "must be a single value");
-        }
-        Tensor mask = tensors.get(MASK);
+    /**
+     * TransformerLens' buffers, both optional: IGNORE a single value, and the mask BOOL [context, context] and
+     * causal (lower triangular: true where attention is allowed, element i is row i / context, column i % context).
+     */
+    private void checkBuffers(int context) {
+        Tensor ignore = tensors.get(IGNORE), mask = tensors.get(MASK);
+        require(ignore == null || ignore.values().length == 1, IGNORE, "must be a single value");
         if (mask == null) {
             return;
         }
-        if (!mask.dtype().equals("BOOL") || !java.util.Arrays.equals(mask.shape(), new int[] {context, context})) {
-            throw new ModelFormatException(file, MASK, "must be a BOOL [" + context + ", " + context + "] causal mask");
-        }
-        for (int i = 0; i < context; i++) {
-            for (int j = 0; j < context; j++) {
-                if (mask.values()[i * context + j] != (j <= i ? 1 : 0)) {
-                    throw new ModelFormatException(file, MASK, "is not the causal (lower-triangular) mask");
-                }
-            }
+        require(mask.dtype().equals("BOOL") && Arrays.equals(mask.shape(), new int[] {context, context}), MASK,
+                "must be a BOOL [" + context + ", " + context + "] causal mask");
+        for (int i = 0; i < context * context; i++) {
+            require(mask.values()[i] == (i % context <= i / context ? 1 : 0), MASK,
+                    "is not the causal (lower-triangular) mask");
         }
     }
 }

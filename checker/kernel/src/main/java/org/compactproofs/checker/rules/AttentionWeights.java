@@ -12,17 +12,17 @@ import org.compactproofs.checker.model.CircuitTables;
  * then exp, all rounded outward (kernel K2). Subtracting exactly keeps the weights accurate however large a
  * common offset of the scores is. Shared by rules B1, C1 and S1.
  */
-final class AttentionWeights {
+public final class AttentionWeights {
     private final CircuitTables tables;
     private final Interval scale;
 
-    AttentionWeights(CircuitTables tables) {
+    public AttentionWeights(CircuitTables tables) {
         this.tables = tables;
         this.scale = ExactExp.inverseSqrtDouble(tables.dHead());
     }
 
     /** [i][t] enclosures for query q. */
-    Interval[][] of(int q) {
+    public Interval[][] of(int q) {
         Interval[][] below = DyadicMatrix.scoresBelowMax(tables.eqkeRaw(), tables.eqkpRaw(), q);
         Interval[][] w = new Interval[below.length][];
         for (int i = 0; i < below.length; i++) {

@@ -49,7 +49,7 @@ public final class ProofState {
     public CircuitTables tables() {
         if (tables == null) {
             tables = CircuitTables.of(model);
-            count("tables.exact-multiply-adds", org.compactproofs.checker.model.IntervalTables.operations(model.vocab(),
+            count("tables.exact-multiply-adds", CircuitTables.operations(model.vocab(),
                     model.context(), model.dModel(), model.dHead()));
         }
         return tables;
@@ -79,13 +79,13 @@ public final class ProofState {
             long worst = strategy == null ? -1 : Strategies.worstWork(strategy, model);
             throw exceeded(step, "the check has done " + work + " operations, beyond the limit of " + limits.work()
                     + (worst < 0 ? "" : "; strategy " + strategy + " may need up to " + worst + " on a model of this"
-                    + " shape (" + BruteForceRule.duration(worst / Limits.OPERATIONS_PER_SECOND) + " on one thread)"),
+                    + " shape (" + Limits.duration(worst / Limits.OPERATIONS_PER_SECOND) + " on one thread)"),
                     "--max-work");
         }
     }
 
     /** A case checked by {@code rule} with its bound's operations: counted, typed and by name, and metered. */
-    void caseChecked(Step step, String rule, long operations) {
+    public void caseChecked(Step step, String rule, long operations) {
         count(rule + ".bound-operations (double, rounded down)", operations);
         count(rule + ".cases", 1);
         cases++;
@@ -94,7 +94,7 @@ public final class ProofState {
     }
 
     /** Operations of a rule's tables, built once per certificate (S2), counted with the bound operations. */
-    void tablesBuilt(String rule, long operations) {
+    public void tablesBuilt(String rule, long operations) {
         count(rule + ".table-operations", operations);
         boundOperations += operations;
     }

@@ -95,7 +95,7 @@ class KernelTest {
             }
             DyadicMatrix product = DyadicMatrix.of(a).times(DyadicMatrix.of(b));
             DyadicMatrix transposedProduct = DyadicMatrix.of(a).timesTransposed(DyadicMatrix.of(transpose(b)));
-            BigDecimal[][] p = product.exactDecimals(), pt = transposedProduct.exactDecimals();
+            BigDecimal[][] p = TestIntervals.exactDecimals(product), pt = TestIntervals.exactDecimals(transposedProduct);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < m; j++) {
                     BigDecimal expected = BigDecimal.ZERO;
@@ -127,7 +127,7 @@ class KernelTest {
         }
         a[0][0] = 1; // an odd entry keeps the common exponent at 0: numerators of 57 and 62 bits
         b[0][0] = 1;
-        BigDecimal[][] p = DyadicMatrix.of(a).times(DyadicMatrix.of(b)).exactDecimals();
+        BigDecimal[][] p = TestIntervals.exactDecimals(DyadicMatrix.of(a).times(DyadicMatrix.of(b)));
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 BigDecimal expected = BigDecimal.ZERO;

@@ -1,6 +1,7 @@
 package org.compactproofs.checker.arith;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /** Interval helpers that only tests need (the trusted code encloses exact values with DyadicMatrix.enclose). */
 public final class TestIntervals {
@@ -35,7 +36,7 @@ public final class TestIntervals {
 
     /** Nearest doubles of a table's exact entries (for display and tests, never for decisions). */
     public static double[][] approximate(DyadicMatrix table) {
-        BigDecimal[][] exact = table.exactDecimals();
+        BigDecimal[][] exact = exactDecimals(table);
         double[][] out = new double[exact.length][exact[0].length];
         for (int i = 0; i < exact.length; i++) {
             for (int j = 0; j < exact[0].length; j++) {
@@ -48,5 +49,19 @@ public final class TestIntervals {
     /** [lo - c, hi - c] rounded outward. */
     public static Interval minus(Interval x, double c) {
         return new Interval(Math.nextDown(x.lo() - c), Math.nextUp(x.hi() - c));
+    }
+
+    /** Every entry as an exact decimal. */
+    public static BigDecimal[][] exactDecimals(DyadicMatrix m) {
+        int exponent = m.exponent();
+        BigInteger five = exponent >= 0 ? BigInteger.ONE : BigInteger.valueOf(5).pow(-exponent);
+        BigDecimal[][] out = new BigDecimal[m.rows()][m.cols()];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                out[i][j] = exponent >= 0 ? new BigDecimal(m.num()[i][j].shiftLeft(exponent))
+                        : new BigDecimal(m.num()[i][j].multiply(five), -exponent);
+            }
+        }
+        return out;
     }
 }

@@ -21,4 +21,11 @@ public final class TestModels {
     public static byte[] randomModel(int v, int k, int d, int h, long seed) {
         return SafetensorsBuilder.model(v, k, d, h, seed).bytes();
     }
+
+    /** A valid random F32 model (see {@link #randomModel}) written to {@code dir} and read back. */
+    public static Model written(java.nio.file.Path dir, long seed, int v, int k, int d, int h) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("m" + seed + ".safetensors");
+        java.nio.file.Files.write(file, randomModel(v, k, d, h, seed));
+        return ModelReader.read(file).model();
+    }
 }

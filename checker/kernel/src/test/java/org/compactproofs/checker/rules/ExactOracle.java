@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.compactproofs.checker.arith.TestIntervals;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
 
@@ -35,11 +36,11 @@ public final class ExactOracle {
         this.v = m.vocab();
         this.k = m.context();
         CircuitTables t = CircuitTables.of(m);
-        eqke = t.eqkeRaw().exactDecimals();
-        eqkp = t.eqkpRaw().exactDecimals();
-        evou = t.evou().exactDecimals();
-        pvou = t.pvou().exactDecimals();
-        eu = t.eu().exactDecimals();
+        eqke = TestIntervals.exactDecimals(t.eqkeRaw());
+        eqkp = TestIntervals.exactDecimals(t.eqkpRaw());
+        evou = TestIntervals.exactDecimals(t.evou());
+        pvou = TestIntervals.exactDecimals(t.pvou());
+        eu = TestIntervals.exactDecimals(t.eu());
         s = 1 / Math.sqrt(m.dHead());
     }
 

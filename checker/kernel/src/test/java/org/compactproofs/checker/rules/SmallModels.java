@@ -27,17 +27,17 @@ public final class SmallModels {
 
     private SmallModels() {}
 
-    static final int[][] SHAPES = {{4, 2}, {4, 3}, {4, 4}, {4, 5}, {5, 2}, {5, 3}, {5, 4}, {5, 5}, {6, 2}, {6, 3},
+    public static final int[][] SHAPES = {{4, 2}, {4, 3}, {4, 4}, {4, 5}, {5, 2}, {5, 3}, {5, 4}, {5, 5}, {6, 2}, {6, 3},
         {6, 4}, {7, 2}, {7, 3}, {7, 4}, {8, 2}, {8, 3}, {8, 4}, {9, 2}, {9, 3}, {10, 2}, {10, 3}, {3, 6}, {4, 6}};
 
     /** Random gaussian weights (rounded to float32) at the given scale. */
-    static Model random(long seed, int v, int k, int d, int h, double scale) {
+    public static Model random(long seed, int v, int k, int d, int h, double scale) {
         Random r = new Random(seed);
         return new Model(v, k, d, h, gauss(r, v, d, scale), gauss(r, k, d, scale), gauss(r, d, h, scale),
                 gauss(r, d, h, scale), gauss(r, d, h, scale), gauss(r, h, d, scale), gauss(r, d, v, scale), Map.of());
     }
 
-    static double[][] gauss(Random r, int rows, int cols, double scale) {
+    public static double[][] gauss(Random r, int rows, int cols, double scale) {
         double[][] a = new double[rows][cols];
         for (double[] row : a) {
             for (int j = 0; j < cols; j++) {
@@ -47,13 +47,13 @@ public final class SmallModels {
         return a;
     }
 
-    static Model with(Model m, double[][] wE, double[][] wPos, double[][] wQ, double[][] wU) {
+    public static Model with(Model m, double[][] wE, double[][] wPos, double[][] wQ, double[][] wU) {
         return new Model(m.vocab(), m.context(), m.dModel(), m.dHead(), wE == null ? m.wE() : wE,
                 wPos == null ? m.wPos() : wPos, wQ == null ? m.wQ() : wQ, m.wK(), m.wV(), m.wO(),
                 wU == null ? m.wU() : wU, Map.of());
     }
 
-    static double[][] copy(double[][] a) {
+    public static double[][] copy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i].clone();
@@ -62,7 +62,7 @@ public final class SmallModels {
     }
 
     /** Edge-case models derived from a random one. */
-    static List<Named> edges(long seed, int v, int k) {
+    public static List<Named> edges(long seed, int v, int k) {
         List<Named> out = new ArrayList<>();
         Model base = random(seed, v, k, 5, 4, 1.0);
         Random r = new Random(seed * 31);
@@ -99,7 +99,7 @@ public final class SmallModels {
         return out;
     }
 
-    static Model integer(long seed, int v, int k) {
+    public static Model integer(long seed, int v, int k) {
         Random r = new Random(seed);
         int d = 3, h = 2;
         return new Model(v, k, d, h, ints(r, v, d), new double[k][d], ints(r, d, h), ints(r, d, h), ints(r, d, h),
@@ -120,7 +120,7 @@ public final class SmallModels {
      * A hand-built model of the mechanism: E[t] = (t, 1, noise), attention score grows with the key token,
      * value copies the token, unembedding rewards the copied token. Accurate but with small margins.
      */
-    static Model copier(long seed, int v, int k) {
+    public static Model copier(long seed, int v, int k) {
         Random r = new Random(seed);
         int d = 3;
         double[][] e = new double[v][d];

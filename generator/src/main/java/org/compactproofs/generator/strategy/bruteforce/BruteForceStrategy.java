@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.file.Path;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.Model;
-import org.compactproofs.checker.rules.BruteForceRule;
 import org.compactproofs.generator.model.AccuracyEvaluator;
 import org.compactproofs.generator.model.FloatCircuits;
 import org.compactproofs.generator.model.Inputs;
@@ -46,6 +46,6 @@ public final class BruteForceStrategy extends OurStrategy {
         throw new UnusableInputException(String.format("brute force over %d^%d = %s inputs is out of reach (limit 2^31):"
                 + " at %.3g inputs/s (measured now on this machine, %d threads) the generator alone would need %s,"
                 + " and the checker's exact re-check longer still; use a structured strategy (cubic, subcubic-*)",
-                m.vocab(), m.context(), Inputs.count(m), rate, threads, BruteForceRule.duration(seconds.doubleValue())));
+                m.vocab(), m.context(), Inputs.count(m), rate, threads, Limits.duration(seconds.doubleValue())));
     }
 }

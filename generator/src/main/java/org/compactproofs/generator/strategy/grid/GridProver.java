@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.Interval;
-import org.compactproofs.checker.model.IntervalTables;
+import org.compactproofs.checker.grid.GapBounds;
+import org.compactproofs.checker.grid.GridVariant;
+import org.compactproofs.checker.grid.IntervalTables;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.GapBounds;
-import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.generator.cert.CaseStep;
 import org.compactproofs.generator.cert.CertificateWriter;
 import org.compactproofs.generator.cert.Rows;
 import org.compactproofs.generator.strategy.cubic.CaseFinder;
-import org.compactproofs.generator.cert.CaseStep;
 
 /**
  * A certificate for one variant of the sub-cubic grid (rule S2 of docs/rules.md, the reference's

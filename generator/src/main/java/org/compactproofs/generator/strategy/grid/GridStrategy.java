@@ -2,7 +2,7 @@ package org.compactproofs.generator.strategy.grid;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import org.compactproofs.checker.rules.GridVariant;
+import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.generator.strategy.ProofInput;
 import org.compactproofs.generator.strategy.Strategy;
 

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.compactproofs.checker.grid.GridFamily;
+import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.checker.model.ModelReader;
-import org.compactproofs.checker.rules.GridVariant;
-import org.compactproofs.checker.rules.Strategies;
 import org.compactproofs.generator.cert.CaseStep;
 import org.compactproofs.generator.cert.CertificateWriter;
 import org.compactproofs.generator.cert.Rows;
@@ -27,7 +27,7 @@ import org.compactproofs.generator.strategy.grid.GridProver;
  */
 public final class UnionStrategy extends OurStrategy {
     /** The grid variant of rule S2 this strategy uses (the checker's; it takes no witnesses). */
-    public static final String VARIANT = Strategies.UNION_VARIANT;
+    public static final String VARIANT = GridFamily.UNION_VARIANT;
 
     private record Choice(String rule, CaseStep c) {}
 

@@ -1,0 +1,40 @@
+package org.compactproofs.checker.grid;
+
+import org.compactproofs.checker.arith.DyadicMatrix;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+
+/**
+ * The circuit tables of {@link CircuitTables} (same definitions, same names), as interval enclosures computed
+ * with outward rounding from the exact weights: each entry contains the exact table entry. For rules that need
+ * only enclosures (rule S2), at a fraction of the cost of the exact tables.
+ */
+public record IntervalTables(int dHead, IntervalMatrix eqkeRaw, IntervalMatrix eqkpRaw, IntervalMatrix evou,
+                             IntervalMatrix pvou, IntervalMatrix eu, Factors factors, long operations) {
+
+    /**
+     * The enclosed factors the tables are built from, for rules that split them further: Eq = W_E + W_pos[k-1],
+     * W_E, W_Q, W_K, W_U, and the products Eq W_Q and W_E W_K.
+     */
+    public record Factors(IntervalMatrix eq, IntervalMatrix e, IntervalMatrix wQ, IntervalMatrix wK, IntervalMatrix wU,
+                          IntervalMatrix eqWQ, IntervalMatrix eWK) {}
+
+    public static IntervalTables of(Model m) {
+        DyadicMatrix exactE = DyadicMatrix.of(m.wE()), exactP = DyadicMatrix.of(m.wPos());
+        IntervalMatrix e = IntervalMatrix.of(exactE), p = IntervalMatrix.of(exactP);
+        IntervalMatrix eq = IntervalMatrix.of(exactE.plusRowOf(exactP, m.context() - 1)); // exact sum, enclosed
+        IntervalMatrix wQ = IntervalMatrix.of(DyadicMatrix.of(m.wQ())), query = eq.times(wQ);
+        IntervalMatrix wK = IntervalMatrix.of(DyadicMatrix.of(m.wK())), wU = IntervalMatrix.of(DyadicMatrix.of(m.wU()));
+        IntervalMatrix eWK = e.times(wK);
+        IntervalMatrix ovu = IntervalMatrix.of(DyadicMatrix.of(m.wV()))
+                .times(IntervalMatrix.of(DyadicMatrix.of(m.wO())).times(wU));
+        return new IntervalTables(m.dHead(),
+                query.times(eWK.transpose()),
+                query.times(p.times(wK).transpose()),
+                e.times(ovu),
+                p.times(ovu),
+                eq.times(wU),
+                new Factors(eq, e, wQ, wK, wU, query, eWK),
+                CircuitTables.operations(m.vocab(), m.context(), m.dModel(), m.dHead()));
+    }
+}
