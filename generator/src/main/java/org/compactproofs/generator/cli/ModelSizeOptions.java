@@ -21,11 +21,20 @@ final class ModelSizeOptions {
     int steps;
     @Option(names = "--lr", defaultValue = "1e-3", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
+    @Option(names = "--batch", defaultValue = "128", description = "Sequences per optimizer step (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--trainer", description = "1: gradient through the circuit tables, O(v^2 d) a step (the archive's "
+            + "vocabulary-64 models); 2: sample by sample, linear in the vocabulary (default: 1 up to vocabulary 64, 2 beyond).")
+    Integer trainer;
 
     TrainingConfig config(long seed) {
-        if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1 || steps < 0 || !(lr > 0)) {
-            throw new UnusableInputException("sizes must be positive (vocab >= 2), steps >= 0 and lr > 0");
+        if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1 || steps < 0 || !(lr > 0) || batch < 1
+                || trainer != null && trainer != 1 && trainer != 2) {
+            throw new UnusableInputException("sizes must be positive (vocab >= 2), steps >= 0, lr > 0, batch >= 1, and"
+                    + " the trainer 1 or 2");
         }
-        return TrainingConfig.paper(seed).withSizes(vocab, context, dModel, dHead).withSteps(steps).withLearningRate(lr);
+        TrainingConfig c = TrainingConfig.paper(seed).withSizes(vocab, context, dModel, dHead).withSteps(steps)
+                .withLearningRate(lr).withBatchSize(batch);
+        return trainer == null ? c.forVocabulary() : c.withTrainer(trainer);
     }
 }

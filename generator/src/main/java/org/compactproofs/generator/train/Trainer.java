@@ -29,7 +29,7 @@ public final class Trainer {
                     x[i] = data.nextInt(c.vocab());
                 }
             }
-            Backprop.Result r = Backprop.lossAndGradient(p, batch);
+            Backprop.Result r = c.trainer() == 1 ? Backprop.lossAndGradient(p, batch) : SampleBackprop.lossAndGradient(p, batch);
             optimizer.step(r.gradient());
             listener.onStep(step, c.steps(), r.loss());
         }

@@ -16,28 +16,55 @@ import java.util.Map;
  * batch, 3000 steps and uniform data. So {@code paper(seed).withSizes(64, K, 32, 32)} is the reference's
  * configuration for K. (Its 50,000-step MAX_OF_10_SINGLE_CONFIG, with Adam and the plain log-softmax, is only the
  * command-line default of its train.py, not what the paper's models use.)
+ *
+ * <p>{@code trainer} selects how the gradient is computed, not what it is: 1 through the circuit tables
+ * ({@link Backprop}, O(v^2 d) a step; every archived model of vocabulary 64 was trained so, and retraining it gives
+ * the same bits), 2 sample by sample ({@link SampleBackprop}, O(batch (d v + k d h)) a step, linear in the
+ * vocabulary). The two agree up to rounding (BackpropTest), so the same seed gives nearly, not exactly, the same
+ * model; {@link #forVocabulary} picks 1 up to vocabulary 64 and 2 beyond.
  */
 public record TrainingConfig(long seed, int vocab, int context, int dModel, int dHead, int steps, int batchSize,
                              double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
-                             double initStd) {
+                             double initStd, int trainer) {
+
+    public TrainingConfig {
+        if (trainer != 1 && trainer != 2) {
+            throw new IllegalArgumentException("trainer is 1 (circuit tables) or 2 (sample by sample), not " + trainer);
+        }
+    }
 
     public static TrainingConfig paper(long seed) {
-        return new TrainingConfig(seed, 64, 4, 32, 32, 3000, 128, 1e-3, 0.9, 0.999, 1e-8, 0.01, 0.8 / Math.sqrt(32));
+        return new TrainingConfig(seed, 64, 4, 32, 32, 3000, 128, 1e-3, 0.9, 0.999, 1e-8, 0.01, 0.8 / Math.sqrt(32), 1);
     }
 
     public TrainingConfig withSizes(int vocab, int context, int dModel, int dHead) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, 0.8 / Math.sqrt(dModel));
+                epsilon, weightDecay, 0.8 / Math.sqrt(dModel), trainer);
     }
 
     public TrainingConfig withSteps(int steps) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd);
+                epsilon, weightDecay, initStd, trainer);
     }
 
     public TrainingConfig withLearningRate(double lr) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, lr, beta1, beta2,
-                epsilon, weightDecay, initStd);
+                epsilon, weightDecay, initStd, trainer);
+    }
+
+    public TrainingConfig withBatchSize(int batch) {
+        return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batch, learningRate, beta1, beta2,
+                epsilon, weightDecay, initStd, trainer);
+    }
+
+    public TrainingConfig withTrainer(int trainer) {
+        return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
+                epsilon, weightDecay, initStd, trainer);
+    }
+
+    /** The trainer for this vocabulary: 1 up to 64 (the archive's models), 2 beyond (linear in the vocabulary). */
+    public TrainingConfig forVocabulary() {
+        return withTrainer(vocab <= 64 ? 1 : 2);
     }
 
     /** The configuration as safetensors metadata strings (everything needed to reproduce the model). */
@@ -61,7 +88,9 @@ public record TrainingConfig(long seed, int vocab, int context, int dModel, int 
         m.put("init", "normal(0, " + initStd + ") for every weight matrix; biases zero and frozen");
         m.put("loss", "cross-entropy of the last position's logits against max(x)");
         m.put("data", "uniform random sequences, fresh each step");
-        m.put("trainer", "compact-proofs java trainer 1 (SplitMix64, StrictMath, double precision, stored as float32)");
+        m.put("trainer", trainer == 1
+                ? "compact-proofs java trainer 1 (SplitMix64, StrictMath, double precision, stored as float32)"
+                : "compact-proofs java trainer 2 (sample by sample; SplitMix64, StrictMath, double precision, stored as float32)");
         return m;
     }
 }

@@ -51,7 +51,7 @@ class ForwardAgreementTest {
         for (int seed = 1; seed <= 12; seed++) {
             int v = 4 + seed % 7, k = 2 + seed % 4;
             // large random weights: far from a trained model, many wrong inputs of every kind
-            TrainingConfig c = new TrainingConfig(seed, v, k, 6, 5, 1, 1, 0, 0, 0, 0, 0, 1.0);
+            TrainingConfig c = new TrainingConfig(seed, v, k, 6, 5, 1, 1, 0, 0, 0, 0, 0, 1.0, 1);
             Model m = Parameters.initial(c, new SplitMix64(seed)).toModel(Map.of());
             long fast = AccuracyEvaluator.evaluate(FloatCircuits.of(m), 2).correct();
             assertEquals(plainCount(m), fast, "seed " + seed + ", vocab " + v + ", context " + k);

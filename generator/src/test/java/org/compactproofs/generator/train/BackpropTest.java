@@ -6,8 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The hand-derived gradient against central finite differences, entry by entry, on small random models. */
+/**
+ * The hand-derived gradients of both trainers (through the circuit tables, {@link Backprop}; sample by sample,
+ * {@link SampleBackprop}) against central finite differences, entry by entry, and against each other, on small
+ * random models.
+ */
 class BackpropTest {
+    private interface Gradient {
+        Backprop.Result of(Parameters p, int[][] batch);
+    }
+
+    private static final List<Gradient> BOTH = List.of(Backprop::lossAndGradient, SampleBackprop::lossAndGradient);
 
     private static int[][] randomBatch(SplitMix64 rng, int size, int k, int v) {
         int[][] batch = new int[size][k];
@@ -21,13 +30,19 @@ class BackpropTest {
 
     @Test
     void gradientMatchesFiniteDifferencesOnEveryWeight() {
+        for (Gradient backprop : BOTH) {
+            finiteDifferences(backprop);
+        }
+    }
+
+    private static void finiteDifferences(Gradient backprop) {
         for (long seed = 1; seed <= 3; seed++) {
             TrainingConfig c = TrainingConfig.paper(seed).withSizes(5, 3, 4, 3);
             // a larger init than TransformerLens' so that attention is far from uniform and every path matters
-            c = new TrainingConfig(seed, 5, 3, 4, 3, 1, 7, 1e-3, 0.9, 0.999, 1e-8, 0.01, 0.9);
+            c = new TrainingConfig(seed, 5, 3, 4, 3, 1, 7, 1e-3, 0.9, 0.999, 1e-8, 0.01, 0.9, 1);
             Parameters p = Parameters.initial(c, new SplitMix64(seed));
             int[][] batch = randomBatch(new SplitMix64(seed + 100), 7, 3, 5);
-            Parameters g = Backprop.lossAndGradient(p, batch).gradient();
+            Parameters g = backprop.of(p, batch).gradient();
             List<double[][]> params = p.all(), grads = g.all();
             int checked = 0;
             for (int t = 0; t < params.size(); t++) {
@@ -36,9 +51,9 @@ class BackpropTest {
                     for (int j = 0; j < w[i].length; j++) {
                         double saved = w[i][j], h = 1e-5;
                         w[i][j] = saved + h;
-                        double up = Backprop.lossAndGradient(p, batch).loss();
+                        double up = backprop.of(p, batch).loss();
                         w[i][j] = saved - h;
-                        double down = Backprop.lossAndGradient(p, batch).loss();
+                        double down = backprop.of(p, batch).loss();
                         w[i][j] = saved;
                         double numeric = (up - down) / (2 * h);
                         double analytic = grads.get(t)[i][j];
@@ -52,9 +67,34 @@ class BackpropTest {
         }
     }
 
+    /** The two trainers compute one function and its gradient, up to rounding, on shapes of every kind. */
+    @Test
+    void bothTrainersAgree() {
+        int[][] shapes = {{5, 3, 4, 3}, {17, 4, 6, 2}, {40, 2, 3, 5}, {9, 6, 8, 8}};
+        for (int[] shape : shapes) {
+            for (long seed = 1; seed <= 3; seed++) {
+                TrainingConfig c = new TrainingConfig(seed, shape[0], shape[1], shape[2], shape[3], 1, 11, 1e-3,
+                        0.9, 0.999, 1e-8, 0.01, 0.9, 1);
+                Parameters p = Parameters.initial(c, new SplitMix64(seed));
+                int[][] batch = randomBatch(new SplitMix64(seed + 7), 11, shape[1], shape[0]);
+                Backprop.Result tables = Backprop.lossAndGradient(p, batch), samples = SampleBackprop.lossAndGradient(p, batch);
+                assertEquals(tables.loss(), samples.loss(), 1e-12 * Math.abs(tables.loss()));
+                for (int t = 0; t < 7; t++) {
+                    double[][] a = tables.gradient().all().get(t), b = samples.gradient().all().get(t);
+                    for (int i = 0; i < a.length; i++) {
+                        for (int j = 0; j < a[i].length; j++) {
+                            assertEquals(a[i][j], b[i][j], 1e-12 + 1e-9 * Math.abs(a[i][j]),
+                                    "shape " + java.util.Arrays.toString(shape) + " parameter " + t + " [" + i + "][" + j + "]");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void gradientIsNotTriviallyZero() {
-        TrainingConfig c = new TrainingConfig(9, 5, 3, 4, 3, 1, 7, 1e-3, 0.9, 0.999, 1e-8, 0.01, 0.9);
+        TrainingConfig c = new TrainingConfig(9, 5, 3, 4, 3, 1, 7, 1e-3, 0.9, 0.999, 1e-8, 0.01, 0.9, 1);
         Parameters p = Parameters.initial(c, new SplitMix64(9));
         Parameters g = Backprop.lossAndGradient(p, randomBatch(new SplitMix64(3), 7, 3, 5)).gradient();
         for (double[][] m : g.all()) {

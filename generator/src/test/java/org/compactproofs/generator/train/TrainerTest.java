@@ -35,6 +35,31 @@ class TrainerTest {
         }
     }
 
+    /** Trainer 2 (sample by sample) learns the tiny task as trainer 1 does, and says so in the metadata. */
+    @Test
+    void sampleTrainerTrainsToPerfectAccuracyToo() {
+        TrainedModel t = TrainedModel.train(tiny(1).withTrainer(2), SILENT, 2);
+        assertEquals(512, t.accuracy().correct());
+        assertTrue(t.model().metadata().get("trainer").startsWith("compact-proofs java trainer 2 "));
+        assertTrue(tiny(1).forVocabulary().trainer() == 1 && tiny(1).withSizes(65, 4, 32, 32).forVocabulary().trainer() == 2);
+    }
+
+    /** At vocabulary 1,024 trainer 2 is deterministic in the seed and differs from trainer 1 only by rounding. */
+    @Test
+    void sampleTrainerIsDeterministicAtALargeVocabulary() {
+        TrainingConfig c = TrainingConfig.paper(5).withSizes(1024, 4, 16, 8).withSteps(20);
+        byte[] a = SafetensorsWriter.toBytes(Trainer.train(c.withTrainer(2), SILENT));
+        assertArrayEquals(a, SafetensorsWriter.toBytes(Trainer.train(c.withTrainer(2), SILENT)));
+        double[][] tables = Trainer.train(c.withTrainer(1), SILENT).wU(), samples = Trainer.train(c.withTrainer(2), SILENT).wU();
+        double largest = 0;
+        for (int i = 0; i < tables.length; i++) {
+            for (int j = 0; j < tables[i].length; j++) {
+                largest = Math.max(largest, Math.abs(tables[i][j] - samples[i][j]));
+            }
+        }
+        assertTrue(largest < 1e-5, "the trainers' W_U differ by " + largest + " after 20 steps");
+    }
+
     @Test
     void untrainedModelIsNotAccurate() {
         TrainedModel t = TrainedModel.train(tiny(1).withSteps(0), SILENT, 1);
