@@ -142,7 +142,9 @@ final class TrainSeedsCommand implements Callable<Integer> {
     }
 
     private IndexEntry trainOne(long seed) {
-        TrainedModel t = TrainedModel.train(sizes.config(seed), (step, steps, loss) -> { }, 1);
+        // the cores left to each seed (trainer 2 uses them, with the same bits whatever their count)
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Threads.resolve(jobs));
+        TrainedModel t = TrainedModel.train(sizes.config(seed), (step, steps, loss) -> { }, threads);
         Model m = t.model();
         Path file = dir.resolve("seed-" + seed + ".safetensors");
         byte[] bytes = SafetensorsWriter.write(m, file);

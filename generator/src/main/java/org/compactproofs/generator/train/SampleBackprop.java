@@ -1,5 +1,11 @@
 package org.compactproofs.generator.train;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.compactproofs.checker.bruteforce.Parallel;
+import org.compactproofs.generator.model.Matrices;
+
 /**
  * Loss and gradient of a batch computed sample by sample, straight through the network, never forming a v x v
  * table: per sample O(d v + k d h) work where {@link Backprop} spends O(v^2 d) per batch on its circuit tables,
@@ -10,15 +16,46 @@ package org.compactproofs.generator.train;
  *   r = h_{k-1} + (sum_i alpha_i h_i W_V) W_O,  z = r W_U,  loss = logsumexp(z) - z[max(x)]
  * </pre>
  * (the same function as {@link Backprop}'s tables, associated differently) and the chain rule back through exactly
- * these expressions. Deterministic: one thread, fixed-order sums, {@link StrictMath} for exp and log.
- * Checked against {@link Backprop} and against finite differences in BackpropTest.
+ * these expressions. Deterministic whatever the thread count: the batch is cut into {@link #CHUNKS} fixed chunks,
+ * each summed in sample order on one thread, and the chunks' sums are added in chunk order; {@link StrictMath}
+ * for exp and log. Checked against {@link Backprop} and against finite differences in BackpropTest.
  */
 public final class SampleBackprop {
+    /** Chunks of a batch, a constant so that the sums' order, hence every bit of the result, ignores threads. */
+    static final int CHUNKS = 4;
+
     private SampleBackprop() {}
 
     public static Backprop.Result lossAndGradient(Parameters p, int[][] batch) {
+        return lossAndGradient(p, batch, 1);
+    }
+
+    /** The batch's mean loss and its gradient, the chunks computed on up to {@code threads} threads. */
+    public static Backprop.Result lossAndGradient(Parameters p, int[][] batch, int threads) {
+        List<Callable<Backprop.Result>> chunks = new ArrayList<>();
+        for (int c = 0; c < CHUNKS; c++) {
+            int from = batch.length * c / CHUNKS, to = batch.length * (c + 1) / CHUNKS;
+            chunks.add(() -> chunk(p, batch, from, to, 1.0 / batch.length));
+        }
+        List<Backprop.Result> parts = Parallel.map(chunks, Math.max(1, Math.min(threads, CHUNKS)));
+        double loss = 0;
+        List<double[][]> sum = parts.get(0).gradient().all();
+        for (Backprop.Result part : parts) {
+            loss += part.loss();
+            if (part != parts.get(0)) {
+                List<double[][]> add = part.gradient().all();
+                for (int t = 0; t < sum.size(); t++) {
+                    Matrices.addInto(sum.get(t), add.get(t));
+                }
+            }
+        }
+        return new Backprop.Result(loss, parts.get(0).gradient());
+    }
+
+    /** Samples [from, to) of the batch: their losses and gradients, each scaled by {@code inv}, summed in order. */
+    private static Backprop.Result chunk(Parameters p, int[][] batch, int from, int to, double inv) {
         int v = p.wE().length, k = p.wPos().length, d = p.wE()[0].length, dHead = p.wQ()[0].length;
-        double s = 1.0 / Math.sqrt(dHead), inv = 1.0 / batch.length;
+        double s = 1.0 / Math.sqrt(dHead);
         Parameters g = Parameters.zeros(v, k, d, dHead);
         double[][] h = new double[k][d], keys = new double[k][dHead], values = new double[k][dHead];
         double[][] dh = new double[k][d];
@@ -26,7 +63,7 @@ public final class SampleBackprop {
         double[] r = new double[d], z = new double[v], dr = new double[d], dAttn = new double[dHead];
         double[] dQuery = new double[dHead], dAlpha = new double[k];
         double totalLoss = 0;
-        for (int[] x : batch) {
+        for (int[] x : java.util.Arrays.copyOfRange(batch, from, to)) {
             int y = Backprop.max(x);
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < d; j++) {

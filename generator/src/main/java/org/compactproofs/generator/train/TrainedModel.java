@@ -19,7 +19,7 @@ public record TrainedModel(Model model, AccuracyEvaluator.Result accuracy, doubl
 
     public static TrainedModel train(TrainingConfig c, Trainer.Listener listener, int threads) {
         long start = System.nanoTime();
-        Model m = Trainer.train(c, listener);
+        Model m = Trainer.train(c, listener, threads);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (Inputs.count(m).compareTo(BigInteger.valueOf(MAX_EXHAUSTIVE)) > 0) {
             return new TrainedModel(m, null, seconds);

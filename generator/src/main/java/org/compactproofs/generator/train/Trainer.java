@@ -6,8 +6,8 @@ import org.compactproofs.generator.model.SafetensorsWriter;
 /**
  * Trains a Max-of-K model. Deterministic: a seed gives the same bits on every machine, because the random streams
  * are SplitMix64 ({@link SplitMix64#forPurpose}: "model" for initialisation, "data" for batches), transcendental
- * functions are {@link StrictMath}, every sum has a fixed order ({@code Matrices}), training runs on one thread,
- * and Java's double arithmetic is IEEE 754 without fused or reordered operations.
+ * functions are {@link StrictMath}, every sum has a fixed order ({@code Matrices}; trainer 2's chunks are summed in
+ * chunk order whatever the threads), and Java's double arithmetic is IEEE 754 without fused or reordered operations.
  */
 public final class Trainer {
     /** Receives progress; called after every step. */
@@ -19,6 +19,14 @@ public final class Trainer {
 
     /** The trained model, weights rounded to float32 as stored, with the configuration as metadata. */
     public static Model train(TrainingConfig c, Listener listener) {
+        return train(c, listener, 1);
+    }
+
+    /**
+     * {@link #train(TrainingConfig, Listener)}, trainer 2's gradient on up to {@code threads} threads (the same bits
+     * whatever the count, {@link SampleBackprop}); trainer 1 runs on one.
+     */
+    public static Model train(TrainingConfig c, Listener listener, int threads) {
         Parameters p = Parameters.initial(c, SplitMix64.forPurpose(c.seed(), "model"));
         SplitMix64 data = SplitMix64.forPurpose(c.seed(), "data");
         AdamW optimizer = new AdamW(c, p);
@@ -29,7 +37,8 @@ public final class Trainer {
                     x[i] = data.nextInt(c.vocab());
                 }
             }
-            Backprop.Result r = c.trainer() == 1 ? Backprop.lossAndGradient(p, batch) : SampleBackprop.lossAndGradient(p, batch);
+            Backprop.Result r = c.trainer() == 1 ? Backprop.lossAndGradient(p, batch)
+                    : SampleBackprop.lossAndGradient(p, batch, threads);
             optimizer.step(r.gradient());
             listener.onStep(step, c.steps(), r.loss());
         }
