@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.strategy.ProofInput;
@@ -38,11 +38,11 @@ public final class GridBench {
             rows.clear();
             for (Strategy s : Strategies.grid()) {
                 s.prove(input, cert);
-                Verdict v = GzipInput.check(model, cert, 1);
+                Verdict v = CertificateFile.check(model, cert, 1);
                 double best = Double.MAX_VALUE;
                 for (int i = 0; i < repeat; i++) {
                     long start = System.nanoTime();
-                    v = GzipInput.check(model, cert, 1);
+                    v = CertificateFile.check(model, cert, 1);
                     best = Math.min(best, Clock.seconds(start));
                 }
                 long ops = v.operations().values().stream().mapToLong(Long::longValue).sum();
@@ -52,9 +52,9 @@ public final class GridBench {
         }
         Path brute = Files.createTempFile("grid", ".cert");
         Strategies.BRUTE_FORCE.prove(new ProofInput(file, 1), brute);
-        GzipInput.check(model, brute, 1);
+        CertificateFile.check(model, brute, 1);
         long start = System.nanoTime();
-        GzipInput.check(model, brute, 1);
+        CertificateFile.check(model, brute, 1);
         double bruteSeconds = Clock.seconds(start);
         Files.delete(cert);
         Files.delete(brute);

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.model.SafetensorsWriter;
@@ -89,7 +89,7 @@ public final class ScalingBench {
     private static Point measure(int v, int k, Path model, Path cert) throws IOException {
         long bytes = Files.size(cert);
         long start = System.nanoTime();
-        Verdict verdict = GzipInput.check(model, cert, 1);
+        Verdict verdict = CertificateFile.check(model, cert, 1);
         double check = Clock.seconds(start);
         long cases = verdict.work().cases(), work = verdict.work().boundOperations();
         long all = verdict.operations().values().stream().mapToLong(Long::longValue).sum() - cases; // cases: steps

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceProver;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class BruteForceEndToEndTest {
     private Verdict proveAndCheck(Path model) {
         Path cert = dir.resolve("c.cert");
         BruteForceProver.prove(ModelReader.read(model), cert, 2);
-        return GzipInput.check(model, cert, 2);
+        return CertificateFile.check(model, cert, 2);
     }
 
     /** The PyTorch model: the checker certifies exactly its true count (16,746,440; documented in the fixture). */

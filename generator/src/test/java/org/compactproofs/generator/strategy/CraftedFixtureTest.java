@@ -10,7 +10,7 @@ import java.util.List;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.Verdict;
 import org.compactproofs.checker.audit.Manifest;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.ExactOracle;
@@ -45,7 +45,7 @@ class CraftedFixtureTest {
         for (String name : names) {
             Path cert = dir.resolve(name + ".cert");
             ProveCommandAccess.prove(name, model, cert); // generator prove, as a user runs it
-            Verdict v = GzipInput.check(model, cert, 1);
+            Verdict v = CertificateFile.check(model, cert, 1);
             assertTrue(v.accepted(), name + ": " + v.failure());
             assertTrue(v.certifiedCount().compareTo(truth) <= 0, name + " certifies " + v.certifiedCount()
                     + ", more than the " + TRUE_COUNT + " inputs the model gets right");

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.ExactOracle;
@@ -29,7 +29,7 @@ class CubicEndToEndTest {
 
     private Verdict proveAndCheck(Path model, Path cert) {
         CubicProver.prove(ModelReader.read(model), cert);
-        return GzipInput.check(model, cert, 2);
+        return CertificateFile.check(model, cert, 2);
     }
 
     @Test
@@ -69,7 +69,7 @@ class CubicEndToEndTest {
     private Verdict checkText(Path model, String text) throws Exception {
         Path cert = dir.resolve("mutant.cert");
         Files.writeString(cert, text);
-        return GzipInput.check(model, cert, 2);
+        return CertificateFile.check(model, cert, 2);
     }
 
     /** Mutations on every case of a small model: an inflated count, a duplicated case, a dropped case. */
@@ -128,7 +128,7 @@ class CubicEndToEndTest {
         Path model = RepositoryFiles.shippedModel(123);
         Path cert = dir.resolve("valid.cert");
         ProveCommandAccess.prove("subcubic-maxdiff", model, cert);
-        assertTrue(GzipInput.check(model, cert, 2).accepted());
+        assertTrue(CertificateFile.check(model, cert, 2).accepted());
         assertEnlargementsRejected(model, cert, "maxdiff-case");
     }
 
@@ -138,7 +138,7 @@ class CubicEndToEndTest {
         Path model = RepositoryFiles.pytorchFixture();
         Path cert = dir.resolve("s.cert");
         ProveCommandAccess.prove("subcubic-maxdiff", model, cert);
-        Verdict v = GzipInput.check(model, cert, 2);
+        Verdict v = CertificateFile.check(model, cert, 2);
         assertTrue(v.accepted(), String.valueOf(v.failure()));
         assertTrue(v.certifiedCount().compareTo(BigInteger.valueOf(11_479_791)) > 0, "" + v.certifiedCount());
         assertTrue(v.certifiedCount().compareTo(BigInteger.valueOf(16_746_440)) <= 0);

@@ -13,7 +13,7 @@ import java.util.List;
 import org.compactproofs.checker.RepositoryFiles;
 import org.compactproofs.checker.Verdict;
 import org.compactproofs.checker.cert.CertificateFormatException;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.rules.ExactOracle;
@@ -33,7 +33,7 @@ class GridEndToEndTest {
 
     private Verdict proveAndCheck(String strategy, Path model, Path cert) {
         ProveCommandAccess.prove(strategy, model, cert);
-        return GzipInput.check(model, cert, 2);
+        return CertificateFile.check(model, cert, 2);
     }
 
     /** Every variant of the grid on one trained small model: accepted, and never above the exact true count. */
@@ -47,7 +47,7 @@ class GridEndToEndTest {
             for (GridVariant g : GridVariant.all()) {
                 Path cert = dir.resolve("m.cert");
                 GridProver.write(ModelReader.read(model), cert, prover.prove(g));
-                Verdict v = GzipInput.check(model, cert, 2);
+                Verdict v = CertificateFile.check(model, cert, 2);
                 assertTrue(v.accepted(), named + " " + g.name() + ": " + v.failure());
                 assertTrue(v.certifiedCount().longValueExact() <= truth, named + " " + g.name());
             }
@@ -83,7 +83,7 @@ class GridEndToEndTest {
     private Verdict checkText(Path model, List<String> lines) throws Exception {
         Path cert = dir.resolve("mutant.cert");
         Files.writeString(cert, String.join("\n", lines) + "\n");
-        return GzipInput.check(model, cert, 2);
+        return CertificateFile.check(model, cert, 2);
     }
 
     private static int first(List<String> lines, String prefix) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.generator.model.SafetensorsWriter;
 import org.compactproofs.generator.train.Trainer;
 import org.compactproofs.generator.train.TrainingConfig;
@@ -28,7 +28,7 @@ class LargeVocabularyEndToEndTest {
         assertEquals(2, c.trainer());
         SafetensorsWriter.write(Trainer.train(c, (s, n, l) -> { }), model);
         ProveCommandAccess.prove("subcubic-maxdiff", model, cert);
-        Verdict v = GzipInput.check(model, cert, 2);
+        Verdict v = CertificateFile.check(model, cert, 2);
         assertTrue(v.accepted(), String.valueOf(v.failure()));
         assertEquals(BigInteger.valueOf(512).pow(4), v.header().total());
         assertTrue(v.certifiedCount().compareTo(v.header().total().divide(BigInteger.TWO)) > 0,

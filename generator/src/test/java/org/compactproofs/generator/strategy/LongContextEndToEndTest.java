@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.compactproofs.checker.Verdict;
-import org.compactproofs.checker.cli.GzipInput;
+import org.compactproofs.checker.cli.CertificateFile;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.cert.CaseStep;
@@ -38,7 +38,7 @@ class LongContextEndToEndTest {
                 (s, n, l) -> { }), model);
         Model m = ModelReader.read(model).model(); // the weights as stored, which the certificate is about
         ProveCommandAccess.prove("subcubic-maxdiff", model, cert); // the command line: its report counts in BigInteger
-        Verdict v = GzipInput.check(model, cert, 2);
+        Verdict v = CertificateFile.check(model, cert, 2);
         BigInteger claim = v.header().claimedCorrect();
         assertTrue(v.accepted(), String.valueOf(v.failure()));
         assertEquals(BigInteger.ONE.shiftLeft(120), v.header().total());

@@ -51,7 +51,7 @@ public final class Auditor {
                 problem = "certificate " + e.certificate() + ": SHA-256 " + certHash + ", the manifest says "
                         + e.certificateSha256();
             } else {
-                Verdict v = Checker.check(model, cert, org.compactproofs.checker.cli.GzipInput::open, 1, limits);
+                Verdict v = Checker.check(model, cert, org.compactproofs.checker.cli.CertificateFile::open, 1, limits);
                 operations = v.operations();
                 if (!v.accepted()) {
                     problem = "REJECTED at line " + v.failure().line() + ": " + v.failure().message();

@@ -94,11 +94,11 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws java.io.IOException {
             int cores = Runtime.getRuntime().availableProcessors();
-            org.compactproofs.checker.Verdict v = GzipInput.check(model, cert, cores);
+            org.compactproofs.checker.Verdict v = CertificateFile.check(model, cert, cores);
             double best = Double.MAX_VALUE;
             for (int i = 0; i < repeat; i++) {
                 long start = System.nanoTime();
-                v = GzipInput.check(model, cert, cores);
+                v = CertificateFile.check(model, cert, cores);
                 best = Math.min(best, (System.nanoTime() - start) / 1e9);
             }
             Model m = ModelReader.read(model).model();

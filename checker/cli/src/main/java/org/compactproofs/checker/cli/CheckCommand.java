@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         Verdict v;
         try {
             try {
-                v = Checker.check(model, cert, GzipInput::open, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                v = Checker.check(model, cert, CertificateFile::open, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                         limits.limits());
             } catch (OutOfMemoryError x) { // a hostile shape within the limits: unusable here, in text and JSON
                 throw new UnusableInputException(cert + ": " + Commands.OUT_OF_MEMORY, x);

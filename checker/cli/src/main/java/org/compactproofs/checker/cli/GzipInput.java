@@ -8,10 +8,7 @@ import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.compactproofs.checker.Checker;
-import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.UnusableInputException;
-import org.compactproofs.checker.Verdict;
 
 /**
  * A gzip file (RFC 1952) read as {@code gzip -d} reads it: the concatenation of its members' data. Anything else
@@ -26,47 +23,8 @@ import org.compactproofs.checker.Verdict;
  *
  * <p>Memory is bounded: one input buffer and the inflater's window, whatever the member count and sizes.
  */
-public final class GzipInput extends InputStream {
+final class GzipInput extends InputStream {
     private static final int FHCRC = 2, FEXTRA = 4, FNAME = 8, FCOMMENT = 16, RESERVED = 0xe0;
-
-    /** {@link Checker#check(Path, Path, java.util.function.Function, int, Limits)} of a file, plain or gzip. */
-    public static Verdict check(Path model, Path certificate, int threads, Limits limits) {
-        return Checker.check(model, certificate, GzipInput::open, threads, limits);
-    }
-
-    /** {@link #check(Path, Path, int, Limits)} within the default limits. */
-    public static Verdict check(Path model, Path certificate, int threads) {
-        return check(model, certificate, threads, Limits.DEFAULT);
-    }
-
-    /**
-     * The text of a certificate file (a regular file): its bytes, decompressed when it is gzip (as archived: {@code *.cert.gz},
-     * recognised by its magic bytes), as a stream, so memory stays bounded as for plain text. Outside the trusted
-     * kernel: a verdict is about the text read, whose header names the model and the claim.
-     */
-    public static InputStream open(Path file) {
-        java.io.BufferedInputStream in;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new UnusableInputException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-            }
-            in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        } catch (IOException e) {
-            throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
-        }
-        try {
-            in.mark(2);
-            int b0 = in.read(), b1 = in.read();
-            in.reset();
-            return b0 == 0x1f && b1 == 0x8b ? new GzipInput(file, in) : in;
-        } catch (IOException e) {
-            try {
-                in.close();
-            } catch (IOException ignored) { // the read's error is the one reported
-            }
-            throw new UnusableInputException(file + ": cannot read: " + UnusableInputException.describe(e));
-        }
-    }
 
     private final Path file;
     private final InputStream in;

@@ -50,7 +50,7 @@ class AuditTest {
             models[i] = sha256(model);
             Path probe = dir.resolve("probe.cert");
             Files.writeString(probe, certificate(i, "0"));
-            claims[i] = GzipInput.check(model, probe, 1).proven().toString();
+            claims[i] = CertificateFile.check(model, probe, 1).proven().toString();
             Files.delete(probe);
             Files.writeString(dir.resolve("certs/c" + i + ".cert"), certificate(i, claims[i]));
         }

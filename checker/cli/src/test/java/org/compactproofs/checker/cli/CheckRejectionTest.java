@@ -55,7 +55,7 @@ class CheckRejectionTest {
         Files.write(model, MODEL);
         cert = dir.resolve("model.cert");
         write(certificate("0"));
-        proven = GzipInput.check(model, cert, 2).proven();
+        proven = CertificateFile.check(model, cert, 2).proven();
         assertTrue(proven.signum() > 0 && proven.compareTo(BigInteger.valueOf(216)) < 0,
                 "the test model must be neither perfect nor useless; it proves " + proven);
     }
@@ -261,8 +261,8 @@ class CheckRejectionTest {
             assertEquals(proven, json.get("stepsProved"));
             assertTrue(parseJson(check("--json", "--timing").stdout()).containsKey("seconds"));
         }
-        assertEquals(proven, GzipInput.check(model, cert, 1).proven());
-        assertEquals(proven, GzipInput.check(model, cert, 3).proven());
+        assertEquals(proven, CertificateFile.check(model, cert, 1).proven());
+        assertEquals(proven, CertificateFile.check(model, cert, 3).proven());
     }
 
     // ---------------------------------------------------------------------------------------------- 3. other model

@@ -45,7 +45,7 @@ class FamilyIsolationTest {
         Class<?> checker = loader.loadClass("org.compactproofs.checker.Checker");
         Class<?> limits = loader.loadClass("org.compactproofs.checker.Limits");
         Method check = checker.getMethod("check", Path.class, Path.class, Function.class, int.class, limits);
-        Function<Path, InputStream> open = GzipInput::open;
+        Function<Path, InputStream> open = CertificateFile::open;
         try {
             Object verdict = check.invoke(null, RepositoryFiles.shippedModel(123), SEED_123.resolve(strategy + ".cert.gz"),
                     open, 1, limits.getField("DEFAULT").get(null));

@@ -26,14 +26,14 @@ class GrammarExampleTest {
         assertEquals(7, lines.size(), "six lines of certificate, then the step: " + lines);
         Path cert = dir.resolve("example.cert");
         Files.writeString(cert, String.join("\n", lines.subList(0, 6)) + "\n");
-        Verdict whole = GzipInput.check(RepositoryFiles.shippedModel(123), cert, 2);
+        Verdict whole = CertificateFile.check(RepositoryFiles.shippedModel(123), cert, 2);
         assertTrue(whole.accepted(), "the whole certificate: " + whole.failure());
         assertEquals(whole.header().claimedCorrect(), whole.proven());
 
         String step = lines.get(6), count = step.substring(step.lastIndexOf(' ') + 1);
         Files.writeString(cert, String.join("\n", lines.subList(0, 3)) + "\nclaim correct " + count
                 + " of 16777216\nstrategy cubic\n" + step + "\n");
-        Verdict one = GzipInput.check(RepositoryFiles.shippedModel(123), cert, 2);
+        Verdict one = CertificateFile.check(RepositoryFiles.shippedModel(123), cert, 2);
         assertTrue(one.accepted(), "the step: " + one.failure());
         assertEquals(new BigInteger(count), one.proven());
     }

@@ -43,7 +43,7 @@ class GzipCertificateTest {
                 + " uniform\nclaim correct 0 of 216\nstrategy brute-force\nbrute-force\n";
         Path plain = dir.resolve("c.cert");
         Files.writeString(plain, text);
-        long proven = GzipInput.check(model, plain, 1).proven().longValueExact();
+        long proven = CertificateFile.check(model, plain, 1).proven().longValueExact();
         String claimed = text.replace("claim correct 0", "claim correct " + proven);
         Path gz = dir.resolve("c.cert.gz");
         Files.write(gz, gzip(claimed.getBytes(StandardCharsets.UTF_8)));
@@ -98,7 +98,7 @@ class GzipCertificateTest {
                 + " uniform\nclaim correct 0 of 216\nstrategy brute-force\n# a comment line\nbrute-force\n";
         Path plain = dir.resolve("c.cert");
         Files.writeString(plain, text);
-        long proven = GzipInput.check(model, plain, 1).proven().longValueExact();
+        long proven = CertificateFile.check(model, plain, 1).proven().longValueExact();
         return new Object[] {model, text.replace("claim correct 0", "claim correct " + proven)};
     }
 

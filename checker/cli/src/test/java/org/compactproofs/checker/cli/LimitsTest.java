@@ -141,9 +141,9 @@ class LimitsTest {
                 "a fixed cap of the checker (at most 16777216 keys");
         Path[] mc = bruteForce(6, 3, 4);
         Limits keys = new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 6 * 6 * 3 - 1, 100);
-        UnusableInputException e = assertThrows(UnusableInputException.class, () -> GzipInput.check(mc[0], mc[1], 1, keys));
+        UnusableInputException e = assertThrows(UnusableInputException.class, () -> CertificateFile.check(mc[0], mc[1], 1, keys));
         assertTrue(e.overLimit() && e.getMessage().contains(":3:1: vocab^2 * context = 108 case keys"), e.getMessage());
-        GzipInput.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 6 * 6 * 3, 100));
+        CertificateFile.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 6 * 6 * 3, 100));
     }
 
     /**
@@ -171,9 +171,9 @@ class LimitsTest {
     @Test
     void linesAreCapped() throws IOException {
         Path[] mc = bruteForce(6, 3, 4);
-        GzipInput.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 1 << 20, 6));
+        CertificateFile.check(mc[0], mc[1], 1, new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 1 << 20, 6));
         Limits five = new Limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 16, 1L << 40, 1 << 20, 5);
-        UnusableInputException e = assertThrows(UnusableInputException.class, () -> GzipInput.check(mc[0], mc[1], 1, five));
+        UnusableInputException e = assertThrows(UnusableInputException.class, () -> CertificateFile.check(mc[0], mc[1], 1, five));
         assertTrue(e.overLimit() && e.getMessage().startsWith(mc[1] + ":5:1: the certificate goes on after line 5")
                 && e.getMessage().contains("fixed cap"), e.getMessage());
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class VerdictWorkTest {
     private static Verdict check(String strategy) {
         Path dir = RepositoryFiles.root().resolve("certificates/max-of-4/seed-123");
-        return Checker.check(RepositoryFiles.shippedModel(123), dir.resolve(strategy + ".cert.gz"), GzipInput::open, 2,
+        return Checker.check(RepositoryFiles.shippedModel(123), dir.resolve(strategy + ".cert.gz"), CertificateFile::open, 2,
                 Limits.DEFAULT);
     }
 

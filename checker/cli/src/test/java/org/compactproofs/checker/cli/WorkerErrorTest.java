@@ -136,7 +136,7 @@ class WorkerErrorTest {
         Files.write(wide, TestModels.randomModel(2048, 2, 1, 1, 3));
         Path smallCert = dir.resolve("small.cert"), wideCert = dir.resolve("wide.cert");
         Files.writeString(smallCert, header(small, 6, 3, "0", "216") + "strategy brute-force\nbrute-force\n");
-        String claim = GzipInput.check(small, smallCert, 1).proven().toString();
+        String claim = CertificateFile.check(small, smallCert, 1).proven().toString();
         Files.writeString(smallCert, header(small, 6, 3, claim, "216") + "strategy brute-force\nbrute-force\n");
         Files.writeString(wideCert, header(wide, 2048, 2, "1", "" + 2048 * 2048)
                 + "strategy cubic\ncase query 0 max 1 nonmax 0 count 1\n");
