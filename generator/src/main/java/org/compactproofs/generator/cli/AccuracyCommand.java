@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "accuracy", mixinStandardHelpOptions = true,
         description = "Evaluate a model on every one of its vocab^K inputs in double-precision floating point and "
                 + "print the count of correct inputs (ties count as wrong). A fast reference, not a proof. Above 2^31 "
-                + "inputs (or with --samples) it prints an ESTIMATE from uniform random inputs with a 95% Wilson "
+                + "inputs (or with --samples) it prints an ESTIMATE from uniform random inputs with a 95%% Wilson "
                 + "interval instead.")
 final class AccuracyCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The model file (.safetensors).")

@@ -8,8 +8,8 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.compactproofs.checker.RepositoryFiles;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.bench.PeakMemory;
 import org.compactproofs.generator.cert.PaddedCertificate;
@@ -43,7 +43,7 @@ class StreamingCertificateTest {
                 "check", "--model", model.toString(), "--cert", big.toString(), "--threads", "1"));
         assertEquals(0, run.exitCode(), run.stdout());
         assertTrue(run.stdout().contains("proven    " + claim + " of 16777216 inputs correct"), run.stdout());
-        System.out.printf(Locale.ROOT, "streaming: %,d bytes checked with -Xmx256m in %.1f s (%.0f MB/s), peak RSS %.0f MB%n",
+        TestFigures.report("streaming: %,d bytes checked with -Xmx256m in %.1f s (%.0f MB/s), peak RSS %.0f MB",
                 size, run.seconds(), size / 1e6 / run.seconds(), run.peakRss() / 1e6);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.cli.CliRun;
 import org.compactproofs.checker.rules.ExactOracle;
 import org.compactproofs.checker.rules.SmallModels;
@@ -136,7 +137,7 @@ class FuzzTest {
             }
             codes[run.exitCode()]++;
         }
-        System.out.printf("fuzzing: %d mutants: %d accepted (claims still true), %d rejected, %d unusable, 0 internal errors%n",
+        TestFigures.report("fuzzing: %d mutants: %d accepted (claims still true), %d rejected, %d unusable, 0 internal errors",
                 mutants, codes[0], codes[1], codes[2]);
         return codes;
     }

@@ -255,14 +255,20 @@ class AuditTest {
         Path model = dir.resolve("models/m1.safetensors");
         Files.delete(model);
         Files.createSymbolicLink(model, Path.of("/dev/zero"));
-        run = audit("--threads", "1");
-        assertEquals(ExitCodes.REJECTED, run.exitCode(), run.toString());
-        assertTrue(run.stdout().contains("FAILED  certs/c1.cert  unusable: " + model
-                + ": not a regular file inside the archive"), run.stdout());
-        Path manifest = dir.resolve("MANIFEST.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"certs/c1.cert\"", "\"certs/c\\u0000.cert\""));
-        run = audit();
-        assertEquals(ExitCodes.UNUSABLE_INPUT, run.exitCode(), run.toString());
-        assertTrue(run.stderr().contains("malformed manifest") && !run.stderr().contains("internal error"), run.stderr());
+        try {
+            run = audit("--threads", "1");
+            assertEquals(ExitCodes.REJECTED, run.exitCode(), run.toString());
+            assertTrue(run.stdout().contains("FAILED  certs/c1.cert  unusable: " + model
+                    + ": not a regular file inside the archive"), run.stdout());
+            Path manifest = dir.resolve("MANIFEST.json");
+            Files.writeString(manifest,
+                    Files.readString(manifest).replace("\"certs/c1.cert\"", "\"certs/c\\u0000.cert\""));
+            run = audit();
+            assertEquals(ExitCodes.UNUSABLE_INPUT, run.exitCode(), run.toString());
+            assertTrue(run.stderr().contains("malformed manifest") && !run.stderr().contains("internal error"),
+                    run.stderr());
+        } finally {
+            Files.delete(model); // the link, not /dev/zero; @TempDir's cleanup would warn about a link leading out
+        }
     }
 }

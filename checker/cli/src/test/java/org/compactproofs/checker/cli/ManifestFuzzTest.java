@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.audit.Auditor;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.checker.model.TestModels;
@@ -238,8 +239,8 @@ class ManifestFuzzTest {
             codes[audit(text(es, r).getBytes(StandardCharsets.ISO_8859_1), "mutant " + i + " (seed " + seed + ")",
                     i % 7 == 3)]++;
         }
-        System.out.printf("manifest fuzzing: %d mutants: %d accepted (every listed certificate true), %d rejected, "
-                + "%d unusable, 0 internal errors%n", mutants, codes[0], codes[1], codes[2]);
+        TestFigures.report("manifest fuzzing: %d mutants: %d accepted (every listed certificate true), %d rejected, "
+                + "%d unusable, 0 internal errors", mutants, codes[0], codes[1], codes[2]);
         return codes;
     }
 

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.arith.TestIntervals;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
@@ -206,8 +207,8 @@ public class AuditBruteForceTest {
                 }
             }
         }
-        System.out.printf("audit %s: %d models, %d used the fast path, %d the exact path, %d with undecidable "
-                + "inputs, %d below the truth%n", family, models.size(), fast, exactInputs, undecidable, belowTruth);
+        TestFigures.report("audit %s: %d models, %d used the fast path, %d the exact path, %d with undecidable "
+                + "inputs, %d below the truth", family, models.size(), fast, exactInputs, undecidable, belowTruth);
         // below the truth without any undecidable input would mean an input was wrongly proven wrong
         assertTrue(incomplete.isEmpty(), "proved wrong but correct: " + incomplete);
     }
@@ -539,8 +540,8 @@ public class AuditBruteForceTest {
             wQ[3][2] = f;
             wK[3][2] = f;
             Outcome o = audit("offset " + f, new Model(5, 3, d, h, wE, wPos, wQ, wK, wV, wO, wU, Map.of()));
-            System.out.println("audit common score offset f = " + f + ": proved " + o.checker() + " of " + o.truth()
-                    + " correct; " + o.result());
+            TestFigures.report("audit common score offset f = %s: proved %d of %d correct; %s", f, o.checker(),
+                    o.truth(), o.result());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.arith.TestIntervals;
@@ -160,6 +161,6 @@ class AuditFastPathBoundTest {
         for (Model m : ms) {
             check(m);
         }
-        System.out.printf("audit fast path: largest |D̂ - D| / (tau W + 2^-1000) = %.3g over %d models%n", worst, ms.size());
+        TestFigures.report("audit fast path: largest |D̂ - D| / (tau W + 2^-1000) = %.3g over %d models", worst, ms.size());
     }
 }

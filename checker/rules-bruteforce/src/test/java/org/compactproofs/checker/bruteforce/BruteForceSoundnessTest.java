@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.rules.ExactOracle;
 import org.compactproofs.checker.rules.SmallModels;
@@ -23,7 +24,7 @@ class BruteForceSoundnessTest {
             BruteForce.Result r = new BruteForce(named.model(), CircuitTables.of(named.model())).run(2);
             assertTrue(r.correct() <= truth, named + ": proved " + r.correct() + " but only " + truth + " are correct");
             if (r.undecidable() > 0) {
-                System.out.println("undecidable: " + named + " " + r);
+                TestFigures.report("undecidable: %s %s", named, r);
             }
             if (r.undecidable() == 0) {
                 assertEquals(truth, r.correct(), named + ": no undecidable input, yet the count is not the truth");
@@ -35,8 +36,8 @@ class BruteForceSoundnessTest {
         }
         assertTrue(total >= minimum, total + " models");
         assertTrue(exactPath > 0 && withTies > 0, "the edge models exercise the exact path and exact ties");
-        System.out.printf("brute-force soundness: %d models, %d with the exact count, %d used the exact path, "
-                + "%d had inputs proven wrong exactly%n", total, exact, exactPath, withTies);
+        TestFigures.report("brute-force soundness: %d models, %d with the exact count, %d used the exact path, "
+                + "%d had inputs proven wrong exactly", total, exact, exactPath, withTies);
     }
 
     @Test

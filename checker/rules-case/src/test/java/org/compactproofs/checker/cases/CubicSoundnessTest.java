@@ -3,6 +3,7 @@ package org.compactproofs.checker.cases;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.rules.ExactOracle;
@@ -133,7 +134,7 @@ public class CubicSoundnessTest {
         }
         assertTrue(models.size() >= minimum, models.size() + " models");
         assertTrue(accepted > 1000, "the rule accepts many keys: " + accepted);
-        System.out.printf("%s soundness: %d models, %d keys accepted, all sound; best keys cover %d of %d inputs%n",
+        TestFigures.report("%s soundness: %d models, %d keys accepted, all sound; best keys cover %d of %d inputs",
                 name, models.size(), accepted, covered, inputs);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.bruteforce.AuditCrashTest;
@@ -169,7 +170,7 @@ class GridSoundnessTest {
             out[i] = accepted.get(i);
             total += out[i];
         }
-        System.out.printf("sub-cubic grid (S2) soundness: %d variants x %d models, %d keys accepted, all sound%n",
+        TestFigures.report("sub-cubic grid (S2) soundness: %d variants x %d models, %d keys accepted, all sound",
                 VARIANTS.size(), models.size(), total);
         return out;
     }
@@ -178,7 +179,7 @@ class GridSoundnessTest {
     void everyAcceptedCaseOfEveryVariantIsTrulyCorrect() {
         long[] accepted = check(SmallModels.all(380, 12), 500);
         for (int i = 0; i < accepted.length; i++) {
-            System.out.println("  " + VARIANTS.get(i).name() + ": " + accepted[i] + " keys accepted");
+            TestFigures.report("  %s: %d keys accepted", VARIANTS.get(i).name(), accepted[i]);
         }
         for (int i = 0; i < accepted.length; i++) {
             assertTrue(accepted[i] > 100, VARIANTS.get(i).name() + " accepts only " + accepted[i] + " keys:"

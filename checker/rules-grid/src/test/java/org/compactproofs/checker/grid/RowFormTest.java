@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.compactproofs.checker.TestFigures;
 import org.compactproofs.checker.cases.CaseRowRule;
 import org.compactproofs.checker.cases.CaseRule;
 import org.compactproofs.checker.cases.CubicBounds;
@@ -161,7 +162,7 @@ class RowFormTest {
             }
         }
         assertTrue(accepted > 1000 && rows - accepted > 1000, accepted + " of " + rows + " rows accepted");
-        System.out.printf("rows: %d random rows, %d accepted (%d cases, all sound), each equal to its case steps%n",
+        TestFigures.report("rows: %d random rows, %d accepted (%d cases, all sound), each equal to its case steps",
                 rows, accepted, cases);
     }
 
