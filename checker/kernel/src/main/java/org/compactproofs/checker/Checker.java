@@ -26,9 +26,9 @@ public final class Checker {
 
     /**
      * The verdict on a certificate, or an {@link UnusableInputException} for input beyond the limits. {@code open}
-     * gives the certificate's text as bytes (the command line's, {@code cli/CertificateFile.open}, also decompresses gzip);
-     * it is called once the model is read. The verdict is about the text read: its header names the model (by hash) and the claim, so it holds
-     * whatever produced the text.
+     * gives the certificate's text as bytes (the command line's, {@code cli/CertificateFile.open}, also decompresses
+     * gzip); it is called once the model is read. The verdict is about the text read: its header names the model
+     * (by hash) and the claim, so it holds whatever produced the text.
      */
     public static Verdict check(Path modelFile, Path certificate, Function<Path, InputStream> open, int threads,
                                 Limits limits) {

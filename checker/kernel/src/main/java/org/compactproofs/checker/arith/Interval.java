@@ -34,6 +34,7 @@ public record Interval(double lo, double hi) {
         return Double.isNaN(x) ? Double.POSITIVE_INFINITY : Math.nextUp(x);
     }
 
+    /** A lower bound of the exact a + b. */
     public static double addDown(double a, double b) {
         return down(a + b);
     }
