@@ -86,6 +86,36 @@ class ShippedModelsTest {
         }
     }
 
+    /**
+     * Issue 16's larger vocabularies: the paper's first seeds (five, three at 1,024), files matching the index, the
+     * sizes and trainer 2 in the metadata, every model at or above 99% by its labelled sampled estimate, whose 95%
+     * interval contains it, and an exhaustive count exactly where the inputs number at most 2^31 (v = 128).
+     */
+    @Test
+    void largerVocabularyIndexesMatchTheirFiles() throws Exception {
+        for (int v : new int[] {128, 256, 512, 1024}) {
+            Path dir = RepositoryFiles.root().resolve("certificates/models/max-of-4-vocab-" + v);
+            JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
+            long[] first = Arrays.copyOf(PaperSeeds.all(), v < 1024 ? 5 : 3);
+            assertEquals(first.length, index.size(), "v " + v);
+            for (int i = 0; i < first.length; i++) {
+                JsonNode e = index.get(i);
+                assertEquals(first[i], e.get("seed").asLong());
+                ModelReader.ModelFile file = ModelReader.read(dir.resolve(e.get("file").asText()));
+                assertEquals(e.get("sha256").asText(), file.sha256());
+                Model m = file.model();
+                assertEquals(List.of(v, 4, 32, 32), List.of(m.vocab(), m.context(), m.dModel(), m.dHead()));
+                assertTrue(m.metadata().get("trainer").startsWith("compact-proofs java trainer 2 "));
+                double estimate = Double.parseDouble(e.get("sampledAccuracyEstimate").asText());
+                assertTrue(estimate >= 0.99 && e.get("meetsTarget").asBoolean(), "v " + v + " seed " + first[i]);
+                assertTrue(Double.parseDouble(e.get("sampledAccuracy95Low").asText()) <= estimate
+                        && estimate <= Double.parseDouble(e.get("sampledAccuracy95High").asText()));
+                assertTrue(e.get("sampledAccuracyMethod").asText().startsWith("ESTIMATE, not a certified bound"));
+                assertEquals(v == 128, e.has("correct"), "exhaustive count exactly where feasible");
+            }
+        }
+    }
+
     /** Re-measures every shipped model's accuracy exhaustively (about 2 minutes). */
     @Test
     @Tag("slow")
