@@ -38,15 +38,13 @@ public final class SampleBackprop {
             chunks.add(() -> chunk(p, batch, from, to, 1.0 / batch.length));
         }
         List<Backprop.Result> parts = Parallel.map(chunks, Math.max(1, Math.min(threads, CHUNKS)));
-        double loss = 0;
+        double loss = parts.get(0).loss();
         List<double[][]> sum = parts.get(0).gradient().all();
-        for (Backprop.Result part : parts) {
+        for (Backprop.Result part : parts.subList(1, parts.size())) {
             loss += part.loss();
-            if (part != parts.get(0)) {
-                List<double[][]> add = part.gradient().all();
-                for (int t = 0; t < sum.size(); t++) {
-                    Matrices.addInto(sum.get(t), add.get(t));
-                }
+            List<double[][]> add = part.gradient().all();
+            for (int t = 0; t < sum.size(); t++) {
+                Matrices.addInto(sum.get(t), add.get(t));
             }
         }
         return new Backprop.Result(loss, parts.get(0).gradient());
@@ -61,7 +59,8 @@ public final class SampleBackprop {
         double[][] dh = new double[k][d];
         double[] query = new double[dHead], score = new double[k], alpha = new double[k], attn = new double[dHead];
         double[] r = new double[d], z = new double[v], dr = new double[d], dAttn = new double[dHead];
-        double[] dQuery = new double[dHead], dAlpha = new double[k];
+        double[] dQuery = new double[dHead], dAlpha = new double[k], dKey = new double[dHead];
+        double[] dValue = new double[dHead];
         double totalLoss = 0;
         for (int[] x : java.util.Arrays.copyOfRange(batch, from, to)) {
             int y = Backprop.max(x);
@@ -126,7 +125,8 @@ public final class SampleBackprop {
                 for (int c = 0; c < dHead; c++) {
                     dQuery[c] += dScore * keys[i][c];
                 }
-                double[] dKey = scaled(query, dScore), dValue = scaled(dAttn, alpha[i]);
+                scale(query, dScore, dKey);
+                scale(dAttn, alpha[i], dValue);
                 outerAdd(g.wK(), h[i], dKey);
                 outerAdd(g.wV(), h[i], dValue);
                 addTimesTransposed(p.wK(), dKey, dh[i]);
@@ -155,12 +155,11 @@ public final class SampleBackprop {
         return sum;
     }
 
-    private static double[] scaled(double[] a, double c) {
-        double[] out = new double[a.length];
+    /** out = c a. */
+    private static void scale(double[] a, double c, double[] out) {
         for (int i = 0; i < a.length; i++) {
             out[i] = c * a[i];
         }
-        return out;
     }
 
     /** out = row m (a row vector times a matrix). */
