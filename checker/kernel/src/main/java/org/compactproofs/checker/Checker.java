@@ -54,9 +54,9 @@ public final class Checker {
                 throw new CertificateFormatException(certificate, h.strategyLine(), 10, "unknown strategy '"
                         + CertificateFormatException.quote(h.strategy()) + "' (known: " + String.join(", ", Strategies.names()) + ")");
             }
-            long tables = Strategies.tableWork(model.model());
+            long tables = Strategies.tableWork(h.strategy(), model.model());
             if (tables > limits.work()) {
-                throw Limits.exceeded(certificate, h.strategyLine(), 10, "the circuit tables of a model of vocab "
+                throw Limits.exceeded(certificate, h.strategyLine(), 10, "the tables of strategy " + h.strategy() + " on a model of vocab "
                         + h.vocab() + ", context " + h.context() + ", d_model " + model.model().dModel() + ", d_head "
                         + model.model().dHead() + " count " + tables + " operations (" + Limits.duration(tables
                         / Limits.OPERATIONS_PER_SECOND) + " on one thread), above the limit of " + limits.work()

@@ -15,7 +15,7 @@ import org.compactproofs.checker.cert.CertificateFormatException;
  * @param bruteForceInputs inputs (vocab^context) a brute-force step may enumerate
  * @param exactPathInputs inputs a brute-force step may send to its exact path (B1.2), which costs up to
  *                        {@link #EXACT_PATH_SECONDS_PER_INPUT} each where the fast path costs nanoseconds
- * @param work the operations a check may do: the tables' ({@code Strategies.tableWork}, refused at the strategy
+ * @param work the operations a check may do: the tables' ({@code RuleFamily.tableWork}, refused at the strategy
  *             line before any table is built when they alone exceed it) plus every case's bound, metered: the
  *             check stops at the first case that crosses it
  * @param caseKeys case keys vocab^2 * context of the task: the size of the key registry; it also keeps every
@@ -25,7 +25,7 @@ import org.compactproofs.checker.cert.CertificateFormatException;
 public record Limits(long certificateBytes, int lineBytes, long modelBytes, long bruteForceInputs,
                      long exactPathInputs, long work, int caseKeys, int lines) {
     public static final long DEFAULT_CERTIFICATE_BYTES = 1L << 32, DEFAULT_MODEL_BYTES = 1L << 30,
-            DEFAULT_BRUTE_FORCE_INPUTS = 1L << 31, DEFAULT_EXACT_PATH_INPUTS = 1L << 16, DEFAULT_WORK = 1L << 28;
+            DEFAULT_BRUTE_FORCE_INPUTS = 1L << 31, DEFAULT_EXACT_PATH_INPUTS = 1L << 16, DEFAULT_WORK = 1L << 32;
     public static final int DEFAULT_LINE_BYTES = 1 << 20, MAX_ARRAY = Integer.MAX_VALUE - 8;
     public static final Limits DEFAULT = new Limits(DEFAULT_CERTIFICATE_BYTES, DEFAULT_LINE_BYTES, DEFAULT_MODEL_BYTES,
             DEFAULT_BRUTE_FORCE_INPUTS, DEFAULT_EXACT_PATH_INPUTS, DEFAULT_WORK, 1 << 24, Integer.MAX_VALUE);

@@ -45,8 +45,10 @@ public final class HostileBench implements AutoCloseable {
         for (Path jar : jars) {
             double baseline = 0;
             for (HostileInputs.Input in : inputs) {
-                PeakMemory.Run r = PeakMemory.measure(List.of(PeakMemory.java(), "-jar", jar.toString(), "check",
-                        "--model", in.model().toString(), "--cert", in.certificate().toString()), timeoutSeconds);
+                List<String> command = new ArrayList<>(List.of(PeakMemory.java(), "-jar", jar.toString(), "check",
+                        "--model", in.model().toString(), "--cert", in.certificate().toString()));
+                command.addAll(in.options());
+                PeakMemory.Run r = PeakMemory.measure(command, timeoutSeconds);
                 baseline = baseline == 0 ? r.seconds() : baseline;
                 out.accept(new Row(in, jar, r, r.seconds() / baseline));
             }

@@ -23,8 +23,12 @@ import org.compactproofs.generator.strategy.Strategies;
 public final class HostileInputs {
     private HostileInputs() {}
 
-    /** One hostile pair and what it attacks. */
-    public record Input(String name, String attack, Path model, Path certificate) {}
+    /** One hostile pair, what it attacks, and the options of its check (none: the checker's defaults). */
+    public record Input(String name, String attack, Path model, Path certificate, List<String> options) {
+        public Input(String name, String attack, Path model, Path certificate) {
+            this(name, attack, model, certificate, List.of());
+        }
+    }
 
     /** Writes every hostile pair into {@code dir}, building on the trained model {@code base} (vocabulary 64). */
     public static List<Input> write(Model base, Path dir) throws IOException {
@@ -47,8 +51,12 @@ public final class HostileInputs {
         for (int m = 0; m < 1448; m++) {
             rows.append("case-row max ").append(m).append(" nonmax 0 n").append(m + 1).append(" none\n");
         }
-        out.add(new Input("wide-c1", "C1: vocabulary 1,448, context 2, a row per max (O(v^3 k^2) work)", wideModel,
-                certificate(dir, "wide-c1", wideModel, wide, Strategies.CUBIC.name(), 1448L * 1449 / 2, rows.toString(), false)));
+        Path wideCertificate = certificate(dir, "wide-c1", wideModel, wide, Strategies.CUBIC.name(), 1448L * 1449 / 2,
+                rows.toString(), false);
+        out.add(new Input("wide-c1", "C1: vocabulary 1,448, context 2, a row per max (O(v^3 k^2) work), at the default "
+                + "--max-work (2^32)", wideModel, wideCertificate));
+        out.add(new Input("wide-c1 strict", "the same at --max-work 268435456 (2^28, issue 14's setting)", wideModel,
+                wideCertificate, List.of("--max-work", "268435456")));
         return out;
     }
 

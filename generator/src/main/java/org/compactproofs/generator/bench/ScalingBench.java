@@ -113,8 +113,8 @@ public final class ScalingBench {
         return new Series(points, slope(inV), inV.size(), slope(inK), slope(bytesInK), inK.size());
     }
 
-    /** The least-squares slope of the points (NaN with fewer than two). */
-    private static double slope(List<double[]> points) {
+    /** The least-squares slope of the points {x, y} (NaN with fewer than two): on logs, the fitted exponent. */
+    public static double slope(List<double[]> points) {
         if (points.size() < 2) {
             return Double.NaN;
         }

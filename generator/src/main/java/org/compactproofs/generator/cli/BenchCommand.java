@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Accuracy.class, BenchCommand.Cubic.class,
-            BenchCommand.Scaling.class, BenchCommand.Grid.class, MemoryBenchCommand.class, HostileBenchCommand.class})
+            BenchCommand.Scaling.class, BenchCommand.Grid.class, BenchCommand.ScaleEstimates.class, MemoryBenchCommand.class, HostileBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -137,6 +137,54 @@ final class BenchCommand implements Runnable {
                 System.out.printf("fitted exponent in K (v = %d): checker's work %.2f, certificate size %.2f, over %d "
                         + "context lengths  %s%n", contextVocab, s.workInK(), s.bytesInK(), s.sizesInK(), name);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "scale-estimates", mixinStandardHelpOptions = true,
+            description = "ESTIMATES of the cubic proof's cost where it is out of reach (issue 16): slices of it (the "
+                    + "cases of the top few maxima) generated and checked on one thread, extrapolated to the whole "
+                    + "(docs/results-scale.md), next to the same seed's archived sub-cubic certificates checked in the "
+                    + "same run (the ratios, and their exponent in v); written to certificates/results/scale-estimates.json.")
+    static final class ScaleEstimates implements Callable<Integer> {
+        @Option(names = "--vocab", split = ",", defaultValue = "256,512,1024,2048",
+                description = "Vocabularies, each from certificates/models/max-of-4-vocab-V (default: ${DEFAULT-VALUE}).")
+        int[] vocab;
+        @Option(names = "--seed", defaultValue = "50", description = "The seed of each vocabulary (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--slices", split = ",", defaultValue = "1,4", description = "Maxima per slice, two or more "
+                + "sizes (default: ${DEFAULT-VALUE}).")
+        int[] slices;
+        @Option(names = "--out", defaultValue = "certificates/results/scale-estimates.json",
+                description = "The JSON written (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (slices.length < 2 || java.util.Arrays.stream(slices).distinct().count() != slices.length
+                    || java.util.Arrays.stream(slices).anyMatch(s -> s < 1)) {
+                throw new org.compactproofs.checker.UnusableInputException("--slices: two or more different sizes, each at least 1");
+            }
+            System.out.println("cubic proof, ESTIMATED from slices (one thread): vocab, slice maxima: generate s / check s,"
+                    + " then the whole: generate s, check s, checker work");
+            List<org.compactproofs.generator.bench.SliceEstimate.Estimate> estimates = org.compactproofs.generator.bench
+                    .SliceEstimate.run(vocab, seed, slices, e -> {
+                        StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%5d", e.vocab()));
+                        e.slices().forEach(s -> line.append(String.format(java.util.Locale.ROOT, "   %d: %.1f / %.1f",
+                                s.maxima(), s.generateSeconds(), s.checkSeconds())));
+                        System.out.println(line + String.format(java.util.Locale.ROOT, "   whole: %.0f s, %.0f s, %.3g",
+                                e.generateSeconds(), e.checkSeconds(), e.checkerWork()));
+                        for (var m : e.subcubic()) {
+                            System.out.printf(java.util.Locale.ROOT, "        archived %s: bound %.4f, check %.2f s; "
+                                    + "cubic estimate / this: %.0f%n", m.strategy(), m.bound(), m.checkSeconds(),
+                                    e.checkSeconds() / m.checkSeconds());
+                        }
+                    });
+            org.compactproofs.generator.bench.SliceEstimate.exponents(estimates).forEach((s, fit) -> System.out.printf(
+                    java.util.Locale.ROOT, "fitted exponent in v of the check time, in this run: %.2f over %d sizes  %s%n",
+                    fit[0], (int) fit[1], s));
+            org.compactproofs.generator.bench.SliceEstimate.write(out, estimates);
+            System.out.println("wrote " + out);
             return 0;
         }
     }

@@ -35,9 +35,24 @@ final class PlotCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--seed", description = "The seed of the heatmaps (default: 123 if swept, else the smallest seed).")
     Long seed;
+    @Option(names = "--scale", description = "Instead: the larger vocabularies' figures (check time and bound against v) "
+            + "into docs/plots/scale/, and docs/results-scale.md rewritten, from certificates/results/.")
+    boolean scale;
 
     @Override
     public Integer call() throws IOException {
+        if (scale) {
+            Path archive = Path.of("certificates");
+            org.compactproofs.generator.sweep.ScaleResults r = org.compactproofs.generator.sweep.ScaleResults.read(archive);
+            Figures figures = new Figures(out != null ? out : Path.of("docs/plots/scale"));
+            java.util.Map<String, Double> exponents = new java.util.HashMap<>();
+            r.checkSeconds().keySet().forEach(s -> exponents.put(s, r.exponent(s, false)));
+            figures.scale(r.checkSeconds(), r.estimatedCheckSeconds(), exponents, r.bounds());
+            print(figures.outcomes());
+            Files.writeString(Path.of("docs/results-scale.md"), org.compactproofs.generator.sweep.ScaleReport.markdown(r));
+            System.out.println("wrote the figures to " + (out != null ? out : "docs/plots/scale") + " and docs/results-scale.md");
+            return 0;
+        }
         String task = Archive.task(context);
         results = results != null ? results : Path.of("certificates/results/" + task + ".json");
         models = models != null ? models : Path.of("certificates/models/" + task);

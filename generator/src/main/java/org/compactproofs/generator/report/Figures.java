@@ -112,6 +112,72 @@ public final class Figures {
     }
 
     /**
+     * Issue 16's figures: check seconds against v on log-log axes, one colour per strategy, measured means filled and
+     * joined (the legend gives the exponent fitted over them), estimates hollow; and the mean certified bound against
+     * v (log x). Points not finite or not positive are left out with a note.
+     */
+    public void scale(Map<String, List<double[]>> checkSeconds, Map<String, List<double[]>> estimated,
+                      Map<String, Double> exponents, Map<String, List<double[]>> bounds) {
+        java.awt.Color[] colours = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e), new java.awt.Color(0x2ca02c),
+            new java.awt.Color(0xd62728), new java.awt.Color(0x9467bd), new java.awt.Color(0x8c564b), new java.awt.Color(0x17becf)};
+        List<String> names = new ArrayList<>(checkSeconds.keySet());
+        estimated.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        XYChart time = new XYChartBuilder().width(1000).height(650).title("Check time against vocabulary (Max-of-4; "
+                + "filled: measured means, hollow: estimates)").xAxisTitle("vocabulary v (log scale)")
+                .yAxisTitle("check seconds, one thread (log scale)").build();
+        time.getStyler().setXAxisLogarithmic(true);
+        time.getStyler().setYAxisLogarithmic(true);
+        XYChart bound = new XYChartBuilder().width(1000).height(650).title("Certified bound against vocabulary (Max-of-4, "
+                + "means over seeds)").xAxisTitle("vocabulary v (log scale)").yAxisTitle("certified accuracy bound").build();
+        bound.getStyler().setXAxisLogarithmic(true);
+        int dropped = 0;
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            java.awt.Color colour = colours[i % colours.length];
+            Double e = exponents.get(n);
+            String label = n.length() > 40 ? n.substring(0, 37) + "..." : n;
+            dropped += series(time, label + (e == null || e.isNaN() ? "" : String.format(Locale.ROOT, " (fitted v^%.2f)", e)),
+                    checkSeconds.getOrDefault(n, List.of()), true, colour, new org.knowm.xchart.style.markers.Circle());
+            dropped += series(time, label + " (estimate)", estimated.getOrDefault(n, List.of()), true, colour, new Hollow());
+            dropped += series(bound, label, bounds.getOrDefault(n, List.of()), false, colour, new org.knowm.xchart.style.markers.Circle());
+        }
+        String note = dropped == 0 ? null : dropped + " point(s) left out (not finite, or not positive on a log axis)";
+        if (time.getSeriesMap().isEmpty()) {
+            skip("scale-check-time", "no vocabulary measured");
+            skip("scale-bound", "no vocabulary measured");
+            return;
+        }
+        save(time, "scale-check-time", note);
+        save(bound, "scale-bound", note);
+    }
+
+    /** Adds the usable points as one joined series; returns how many were left out. */
+    private static int series(XYChart chart, String name, List<double[]> points, boolean logY, java.awt.Color colour,
+                              org.knowm.xchart.style.markers.Marker marker) {
+        List<double[]> ok = points.stream().filter(p -> Double.isFinite(p[0]) && p[0] > 0 && Double.isFinite(p[1])
+                && (!logY || p[1] > 0)).sorted(java.util.Comparator.comparingDouble(p -> p[0])).toList();
+        if (!ok.isEmpty()) {
+            XYSeries s = chart.addSeries(name, ok.stream().mapToDouble(p -> p[0]).toArray(), ok.stream().mapToDouble(p -> p[1]).toArray());
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+            s.setMarker(marker);
+            if (marker instanceof Hollow) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            }
+        }
+        return points.size() - ok.size();
+    }
+
+    /** An unfilled circle: the estimates' marker. */
+    private static final class Hollow extends org.knowm.xchart.style.markers.Marker {
+        @Override
+        public void paint(java.awt.Graphics2D g, double x, double y, int size) {
+            g.setStroke(new java.awt.BasicStroke(1.5f));
+            g.draw(new java.awt.geom.Ellipse2D.Double(x - size / 2.0, y - size / 2.0, size, size));
+        }
+    }
+
+    /**
      * Normalised bound (bound / brute force; where brute force is out of reach, bound / the sampled accuracy
      * estimate) against sigma_1 / sigma_2 of EQKE, per seed, the seeds' models read from {@code models}
      * ({@code seed-N.safetensors}). A seed whose ratio or normalised bound is not a finite number (sigma_2 = 0, a

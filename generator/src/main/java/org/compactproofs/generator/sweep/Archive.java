@@ -29,9 +29,23 @@ public final class Archive {
         return "max-of-" + context;
     }
 
+    /**
+     * The task of a model directory: its name when that is a larger vocabulary's, {@code max-of-K-vocab-V} (issue 16),
+     * so that those sizes are archived and recorded apart from K's vocabulary-64 seeds; else {@code max-of-K}.
+     */
+    public static String task(int context, Path models) {
+        String name = models == null || models.getFileName() == null ? "" : models.getFileName().toString();
+        return name.matches(task(context) + "-vocab-[1-9][0-9]*") ? name : task(context);
+    }
+
+    /** Whether a task is a larger vocabulary's ({@link #task(int, Path)}). */
+    public static boolean isScale(String task) {
+        return task.contains("-vocab-");
+    }
+
     /** Where a seed's certificate of a strategy is archived, relative to the archive root. */
-    static String certificate(int context, long seed, String strategy) {
-        return task(context) + "/seed-" + seed + "/" + strategy + ".cert.gz";
+    static String certificate(String task, long seed, String strategy) {
+        return task + "/seed-" + seed + "/" + strategy + ".cert.gz";
     }
 
     /** Where an external model's certificate of a strategy is archived, relative to the archive root. */
@@ -44,14 +58,14 @@ public final class Archive {
         return root.resolve(relative);
     }
 
-    /** K's results, {@code results/max-of-K.json}. */
-    Path results(int context) {
-        return resolve("results/" + task(context) + ".json");
+    /** A task's results, {@code results/TASK.json}. */
+    Path results(String task) {
+        return resolve("results/" + task + ".json");
     }
 
-    /** K's results as CSV, {@code results/max-of-K.csv}. */
-    Path csv(int context) {
-        return resolve("results/" + task(context) + ".csv");
+    /** A task's results as CSV, {@code results/TASK.csv}. */
+    Path csv(String task) {
+        return resolve("results/" + task + ".csv");
     }
 
     /** The external models' results, {@code results/external.json}. */

@@ -57,7 +57,7 @@ public final class Demo {
                 file.model(), skipped);
         Matcher seedInName = SEED.matcher(name);
         long seed = seedInName.find() ? Long.parseLong(seedInName.group(1)) : 0; // names dir/max-of-K/seed-N/
-        List<ObjectNode> rows = judge.seed(seed, file, names);
+        List<ObjectNode> rows = judge.seed(Archive.task(file.model().context()), seed, file, names);
         List<String> table = new ArrayList<>(List.of(String.format(Locale.ROOT, "%-9s %-10s %14s %15s %9s %9s   %s",
                 "verdict", "bound", "checker ops", "unexplained", "prove s", "check s", "strategy")));
         for (ObjectNode r : rows) {

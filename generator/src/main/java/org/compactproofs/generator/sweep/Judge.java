@@ -31,10 +31,10 @@ public final class Judge {
         this.checker = checker;
     }
 
-    /** A seed's model, archived at {@code max-of-K/seed-<N>/}; its rows start with the seed. */
-    public List<ObjectNode> seed(long seed, ModelReader.ModelFile file, List<String> strategies) throws IOException {
+    /** A seed's model, archived at {@code TASK/seed-<N>/} ({@link Archive#task(int, Path)}); rows start with the seed. */
+    public List<ObjectNode> seed(String task, long seed, ModelReader.ModelFile file, List<String> strategies) throws IOException {
         return judge(JSON.createObjectNode().put("seed", seed), file, strategies,
-                name -> Archive.certificate(file.model().context(), seed, name));
+                name -> Archive.certificate(task, seed, name));
     }
 
     /** An external model, archived at {@code external/NAME/}; its rows start with the name. */

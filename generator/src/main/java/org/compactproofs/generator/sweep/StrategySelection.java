@@ -2,6 +2,7 @@ package org.compactproofs.generator.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.compactproofs.checker.Limits;
 import java.util.function.Consumer;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.Model;
@@ -38,15 +39,30 @@ public final class StrategySelection {
     }
 
     /**
-     * The strategies without brute force when the model's v^K inputs cannot be enumerated; then {@code skipped}
-     * is told why.
+     * The strategies without brute force when the model's v^K inputs cannot be enumerated, and without cubic when its
+     * worst case on the model's shape exceeds the checker's default {@code --max-work} (from v = 512 at K = 4, d_model
+     * 32; its actual work is far smaller, about v^3 k^2 / 4: name cubic to run it anyway, {@code cubicNamed}); then
+     * {@code skipped} is told why.
      */
     public static List<String> feasible(List<String> names, Model m, Consumer<String> skipped) {
-        String bruteForce = Strategies.BRUTE_FORCE.name();
-        if (!names.contains(bruteForce) || Inputs.enumerable(m)) {
-            return names;
+        return feasible(names, m, skipped, false);
+    }
+
+    public static List<String> feasible(List<String> names, Model m, Consumer<String> skipped, boolean cubicNamed) {
+        String bruteForce = Strategies.BRUTE_FORCE.name(), cubic = Strategies.CUBIC.name();
+        List<String> out = names;
+        if (out.contains(bruteForce) && !Inputs.enumerable(m)) {
+            skipped.accept(Inputs.bruteForceOutOfReach(m));
+            out = out.stream().filter(n -> !n.equals(bruteForce)).toList();
         }
-        skipped.accept(Inputs.bruteForceOutOfReach(m));
-        return names.stream().filter(n -> !n.equals(bruteForce)).toList();
+        double cubicWork = (double) org.compactproofs.checker.rules.Strategies.tableWork(cubic, m)
+                + new org.compactproofs.checker.cases.CaseFamily().worstWork(cubic, m);
+        if (out.contains(cubic) && !cubicNamed && cubicWork > Limits.DEFAULT_WORK) {
+            skipped.accept(String.format(java.util.Locale.ROOT, "cubic skipped: its worst case at vocab %d is %.3g "
+                    + "operations, beyond the checker's default --max-work of %d (name it with --strategies to run it "
+                    + "anyway; an estimate from slices: generator bench scale-estimates)", m.vocab(), cubicWork, Limits.DEFAULT_WORK));
+            out = out.stream().filter(n -> !n.equals(cubic)).toList();
+        }
+        return out;
     }
 }

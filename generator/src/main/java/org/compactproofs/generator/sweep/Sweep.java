@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.ModelReader;
 import org.compactproofs.generator.report.SeedResult;
+import org.compactproofs.generator.strategy.Strategies;
 
 /**
  * The evidence of docs/results.md (K = 4) and docs/results-max-of-K.md: every shipped seed of
@@ -22,7 +23,10 @@ import org.compactproofs.generator.report.SeedResult;
  * for every K: a sweep of one K keeps the others' entries), and the results in
  * {@code certificates/results/max-of-K.json} and {@code .csv}, one compact JSON object per line. Resumable: a seed
  * whose results are recorded for the same model hash and strategies is not redone. Brute force is skipped, with a
- * note, where v^K exceeds 2^31.
+ * note, where v^K exceeds 2^31, and cubic where its worst case exceeds the checker's default --max-work. A model
+ * directory of a larger vocabulary ({@code max-of-K-vocab-V}, issue 16) is its own task: archived under its name,
+ * its results in {@code results/max-of-K-vocab-V.json}, the main strategies by default, and docs/results-scale.md
+ * rewritten from every such task ({@link ScaleReport}).
  */
 public final class Sweep {
     /**
@@ -43,7 +47,7 @@ public final class Sweep {
         /** After the last seed, or on the way out of a failure. */
         void finished();
 
-        /** A line of note, once (brute force skipped). */
+        /** A line of note, once per kind (brute force or cubic skipped). */
         void note(String line);
     }
 
@@ -62,19 +66,20 @@ public final class Sweep {
     public Written run(Listener listener) throws IOException {
         int context = options.context();
         Judge judge = new Judge(archive, new CheckerProcess(options.checkerJar()));
-        String task = Archive.task(context);
-        Path modelDir = options.models() != null ? options.models() : Path.of("certificates/models/" + task);
-        Path markdown = options.markdown() != null ? options.markdown()
-                : Path.of(context == 4 ? "docs/results.md" : "docs/results-" + task + ".md");
+        Path modelDir = options.models() != null ? options.models() : Path.of("certificates/models/" + Archive.task(context));
+        String task = Archive.task(context, modelDir);
+        boolean scale = Archive.isScale(task);
+        Path markdown = options.markdown() != null ? options.markdown() : Path.of(scale ? "docs/results-scale.md"
+                : context == 4 ? "docs/results.md" : "docs/results-" + task + ".md");
         long[] seeds = options.seeds() != null ? options.seeds() : ModelDirectory.seeds(modelDir);
-        List<String> names = StrategySelection.strategies(options.strategies(), context);
+        List<String> names = StrategySelection.strategies(options.strategies() == null && scale
+                ? StrategySelection.MAIN_STRATEGIES : options.strategies(), context);
         Map<Long, SeedResult.Estimate> estimates = ModelDirectory.estimates(modelDir);
-        Path json = archive.results(context);
+        Path json = archive.results(task);
         Map<String, ObjectNode> rows = ResultsFile.read(json);
-        boolean[] told = {false};
+        java.util.Set<String> told = new java.util.HashSet<>();
         Consumer<String> once = line -> {
-            if (!told[0]) {
-                told[0] = true;
+            if (told.add(line.replaceAll("[0-9,.]+", "#"))) { // one note per kind, not per seed
                 listener.note(line);
             }
         };
@@ -87,9 +92,14 @@ public final class Sweep {
                     throw new UnusableInputException(model + ": context " + file.model().context() + ", but this is the "
                             + "sweep of " + task + " (--context " + context + ")");
                 }
-                List<String> todo = todo(StrategySelection.feasible(names, file.model(), once), file, seed + "/", rows);
+                if (scale && !task.endsWith("-vocab-" + file.model().vocab())) {
+                    throw new UnusableInputException(model + ": vocabulary " + file.model().vocab() + ", but its directory "
+                            + "names the task " + task);
+                }
+                List<String> todo = todo(StrategySelection.feasible(names, file.model(), once,
+                        options.strategies() != null && options.strategies().contains(Strategies.CUBIC.name())), file, seed + "/", rows);
                 if (!todo.isEmpty()) {
-                    for (ObjectNode r : judge.seed(seed, file, todo)) {
+                    for (ObjectNode r : judge.seed(task, seed, file, todo)) {
                         rows.put(seed + "/" + r.get("strategy").asText(), r);
                     }
                     ResultsFile.write(json, context, rows, estimates);
@@ -101,13 +111,17 @@ public final class Sweep {
         }
         ResultsFile.write(json, context, rows, estimates);
         List<SeedResult> results = ResultsFile.seedResults(rows, estimates);
-        Path csv = archive.csv(context);
+        Path csv = archive.csv(task);
         ResultsReport.writeCsv(csv, results);
-        ResultsReport.writeMarkdown(markdown, results, context, externalResults());
+        if (scale) {
+            ScaleReport.write(archive, markdown);
+        } else {
+            ResultsReport.writeMarkdown(markdown, results, context, externalResults());
+        }
         List<ObjectNode> entries = new ArrayList<>();
         for (ObjectNode r : rows.values()) {
             long seed = r.get("seed").asLong();
-            entries.add(ManifestWriter.entry(archive, r, Archive.certificate(context, seed, r.get("strategy").asText()),
+            entries.add(ManifestWriter.entry(archive, r, Archive.certificate(task, seed, r.get("strategy").asText()),
                     modelDir.resolve("seed-" + seed + ".safetensors")));
         }
         ManifestWriter.update(archive, task + "/", entries);
@@ -150,7 +164,7 @@ public final class Sweep {
         }
         ManifestWriter.update(archive, Archive.EXTERNAL, entries);
         Path markdown = options.markdown() != null ? options.markdown() : Path.of("docs/results.md");
-        Path fourJson = archive.results(4);
+        Path fourJson = archive.results(Archive.task(4));
         if (!Files.exists(fourJson)) {
             return new Written(json, null, archive.manifest(), null);
         }

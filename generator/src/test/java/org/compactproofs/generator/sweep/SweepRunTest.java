@@ -71,4 +71,40 @@ class SweepRunTest {
         assertEquals(modified, Files.getLastModifiedTime(cert).toMillis(), "a recorded pair is not redone");
         assertEquals(results, Files.readString(w.results()));
     }
+
+    /**
+     * A model directory named max-of-4-vocab-V is its own task (issue 16): the main strategies by default, archived
+     * and recorded under its name, the MANIFEST entries under it, and the scale page written with its headline; a
+     * model of another vocabulary in it is refused.
+     */
+    @Test
+    void aLargerVocabularyIsItsOwnTask() throws Exception {
+        Path jar = RepositoryFiles.root().resolve("checker/target/checker.jar");
+        assumeTrue(Files.isRegularFile(jar), "needs the packaged checker jar (mvn verify builds it first)");
+        org.compactproofs.checker.model.Model m = SmallModels.trained().stream().filter(n -> n.model().context() == 4)
+                .findFirst().orElseThrow().model();
+        String task = "max-of-4-vocab-" + m.vocab();
+        Path models = dir.resolve("models").resolve(task);
+        Files.createDirectories(models);
+        SafetensorsWriter.write(m, models.resolve("seed-7.safetensors"));
+        Path page = dir.resolve("scale.md");
+        Recorder told = new Recorder();
+        Sweep.Written w = new Sweep(new Sweep.Options(4, models, dir.resolve("archive"), page, jar, null, null, false)).run(told);
+        assertEquals(List.of("started sweep " + task + " 1", "seed", "finished"), told.events);
+        assertEquals(dir.resolve("archive/results/" + task + ".json"), w.results());
+        for (String s : StrategySelection.MAIN_STRATEGIES) {
+            assertTrue(Files.isRegularFile(dir.resolve("archive/" + task + "/seed-7/" + s + ".cert.gz")), s);
+        }
+        assertTrue(Files.readString(dir.resolve("archive/MANIFEST.json")).contains("\"" + task + "/seed-7/cubic.cert.gz\""));
+        String md = Files.readString(page);
+        assertTrue(md.contains("## Headline\n\nAt vocabulary " + m.vocab() + " (Max-of-4, 1 seed), `"), md);
+        assertTrue(md.contains("| " + m.vocab() + " | brute-force | 1 |"), md);
+        Path other = dir.resolve("models/max-of-4-vocab-" + (m.vocab() + 1));
+        Files.createDirectories(other);
+        SafetensorsWriter.write(m, other.resolve("seed-7.safetensors"));
+        org.compactproofs.checker.UnusableInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.compactproofs.checker.UnusableInputException.class, () -> new Sweep(new Sweep.Options(4, other,
+                        dir.resolve("archive"), page, jar, null, null, false)).run(new Recorder()));
+        assertTrue(e.getMessage().contains("vocabulary " + m.vocab() + ", but its directory names the task"), e.getMessage());
+    }
 }

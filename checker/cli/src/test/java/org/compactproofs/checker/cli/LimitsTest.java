@@ -155,8 +155,8 @@ class LimitsTest {
         Path model = org.compactproofs.checker.RepositoryFiles.shippedModel(123);
         Path cert = org.compactproofs.checker.RepositoryFiles.root().resolve("certificates/max-of-4/seed-123/cubic.cert.gz");
         Path[] mc = {model, cert};
-        long tables = org.compactproofs.checker.rules.Strategies.tableWork(ModelReader.read(model).model());
-        refused(check(mc, "--max-work", "" + (tables - 1)), cert + ":6:10: the circuit tables of a model of vocab 64",
+        long tables = org.compactproofs.checker.rules.Strategies.tableWork("cubic", ModelReader.read(model).model());
+        refused(check(mc, "--max-work", "" + (tables - 1)), cert + ":6:10: the tables of strategy cubic on a model of vocab 64",
                 "--max-work raises this limit");
         CliRun metered = check(mc, "--max-work", "" + (tables + 100_000));
         refused(metered, "the check has done ", "--max-work raises this limit");
@@ -208,11 +208,11 @@ class LimitsTest {
         Files.writeString(cert, "compact-proofs certificate 1\nmodel sha256:" + ModelReader.read(model).sha256()
                 + "\ntask max-of-k vocab " + v + " context 2 distribution uniform\nclaim correct 1 of "
                 + ((long) v * v) + "\nstrategy cubic\ncase query 0 max 1 nonmax 0 count 1\n");
-        // with the default limits, refused before any table is built: its worst case is far above --max-work
-        String refused = run(model, cert);
-        assertTrue(refused.contains("error: " + cert + ":5:10: the circuit tables of a model of vocab 2048"), refused);
+        // with the previous default (2^28), refused before any table is built: the exact tables alone are above it
+        String refused = run(model, cert, "--max-work", "" + (1L << 28));
+        assertTrue(refused.contains("error: " + cert + ":5:10: the tables of strategy cubic on a model of vocab 2048"), refused);
         assertTrue(refused.contains("--max-work raises this limit"), refused);
-        String out = run(model, cert, "--max-work", "" + Long.MAX_VALUE);
+        String out = run(model, cert); // within the default: the tables are charged, then do not fit in 64 MB
         assertTrue(out.contains("error: " + cert + ": the input needs more memory than this Java heap has"), out);
         assertFalse(out.contains("\tat "), out);
     }

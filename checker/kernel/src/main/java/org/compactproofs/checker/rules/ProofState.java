@@ -63,7 +63,7 @@ public final class ProofState {
         return operations;
     }
 
-    /** Starts the check's work with the tables' ({@code Strategies.tableWork}, already within the limit). */
+    /** Starts the check's work with the tables' ({@link RuleFamily#tableWork}, already within the limit). */
     public void beginWork(String strategyName, long tables) {
         strategy = strategyName;
         work = tables;
@@ -93,7 +93,7 @@ public final class ProofState {
         spend(step, operations);
     }
 
-    /** Operations of a rule's tables, built once per certificate (S2), counted with the bound operations. */
+    /** Operations of a rule's tables (S2), counted with the bound operations; charged by its family's tableWork. */
     public void tablesBuilt(String rule, long operations) {
         count(rule + ".table-operations", operations);
         boundOperations += operations;

@@ -21,6 +21,14 @@ public interface RuleFamily {
     Set<String> strategies();
 
     /**
+     * An upper bound on the work of what the strategy's rules build once per certificate whatever its steps (the
+     * circuit tables, exact ({@link Strategies#exactTableWork}) or enclosed, and what is derived from them), in
+     * operations that also stand for their memory: charged against {@code --max-work} at the strategy line,
+     * before any of it is built (docs/trusted-base.md, "Costs").
+     */
+    long tableWork(String strategy, Model m);
+
+    /**
      * An upper estimate of the operations the strategy's rules can be made to do on a model of this shape by some
      * certificate (every case key used once, every cache missed); only for messages: the check meters what it
      * does ({@link ProofState#caseChecked}).

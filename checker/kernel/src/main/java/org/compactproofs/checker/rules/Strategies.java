@@ -19,13 +19,12 @@ public final class Strategies {
 
     /** Fresh instances of the rules of a strategy, or null if no family proves it. */
     public static List<Rule> rules(String strategy) {
-        for (RuleFamily family : FAMILIES) {
-            List<Rule> rules = family.rules(strategy);
-            if (rules != null) {
-                return rules;
-            }
-        }
-        return null;
+        RuleFamily family = family(strategy);
+        return family == null ? null : family.rules(strategy);
+    }
+
+    private static RuleFamily family(String strategy) {
+        return FAMILIES.stream().filter(f -> f.rules(strategy) != null).findFirst().orElse(null);
     }
 
     public static Set<String> names() {
@@ -34,25 +33,25 @@ public final class Strategies {
         return names;
     }
 
+    /** The strategy's {@link RuleFamily#tableWork}, charged before any table is built; the strategy is known. */
+    public static long tableWork(String strategy, Model m) {
+        return family(strategy).tableWork(strategy, m);
+    }
+
     /**
-     * The certificate-independent work of a check on a model of this shape: the table products' multiply-adds
-     * plus 64 per table entry (an exact entry is a BigInteger of some 60 bytes, so at the default limit the
-     * tables' memory stays within a few hundred MB). Charged before any table is built (docs/trusted-base.md,
-     * "Costs"); in double, so it saturates instead of overflowing.
+     * The work of the exact tables ({@link CircuitTables}) on a model of this shape: the products' multiply-adds plus
+     * 64 per entry (an exact entry is a BigInteger of some 60 bytes, so the tables' memory stays within about 32
+     * bytes per unit of --max-work). In double, so it saturates instead of overflowing.
      */
-    public static long tableWork(Model m) {
+    public static long exactTableWork(Model m) {
         double v = m.vocab(), k = m.context();
         double products = CircuitTables.operations(m.vocab(), m.context(), m.dModel(), m.dHead());
         return (long) Math.min(Long.MAX_VALUE, products + 64 * (3 * v * v + 2 * v * k));
     }
 
-    /** {@link #tableWork} plus the strategy's family's {@link RuleFamily#worstWork}; only for messages. */
+    /** {@link #tableWork} plus the strategy's {@link RuleFamily#worstWork}; only for messages. */
     static long worstWork(String strategy, Model m) {
-        for (RuleFamily family : FAMILIES) {
-            if (family.rules(strategy) != null) {
-                return (long) Math.min(Long.MAX_VALUE, (double) tableWork(m) + family.worstWork(strategy, m));
-            }
-        }
-        return tableWork(m);
+        RuleFamily family = family(strategy);
+        return (long) Math.min(Long.MAX_VALUE, (double) family.tableWork(strategy, m) + family.worstWork(strategy, m));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.rules.Rule;
 import org.compactproofs.checker.rules.RuleFamily;
+import org.compactproofs.checker.rules.Strategies;
 
 /**
  * Strategies cubic (rule C1, {@code case}) and subcubic-maxdiff (rule S1, {@code maxdiff-case}), each with its row
@@ -29,6 +30,12 @@ public final class CaseFamily implements RuleFamily {
     @Override
     public Set<String> strategies() {
         return Set.of("cubic", "subcubic-maxdiff");
+    }
+
+    /** C1 and S1 read the exact tables. */
+    @Override
+    public long tableWork(String strategy, Model m) {
+        return Strategies.exactTableWork(m);
     }
 
     /** Every key once: C1 scans each output's window, S1 its O(k) terms; plus their tables and caches. */

@@ -10,6 +10,7 @@ import org.compactproofs.checker.arith.DyadicMatrix;
 import org.compactproofs.checker.arith.ExactExp;
 import org.compactproofs.checker.arith.Interval;
 import org.compactproofs.checker.cases.CaseRule;
+import org.compactproofs.checker.model.CircuitTables;
 import org.compactproofs.checker.model.Model;
 
 /**
@@ -44,10 +45,29 @@ public final class GapBounds implements CaseRule.Bound {
     /** Grid points j / CHORDS of the convex envelope (S2.4, convex-chord). */
     static final int CHORDS = 32;
 
-    /** {@link org.compactproofs.checker.rules.RuleFamily#worstWork}: the tables in O(v^2 (k + d)), every key in O(k). */
+    /** {@link #preparationWork} plus 16 per entry of the v x v and v x (d + h + k) arrays (an interval is two doubles). */
+    static long tableWork(Model m) {
+        double v = m.vocab();
+        return (long) Math.min(Long.MAX_VALUE, preparationWork(m) + 16 * (8 * v * v + 2 * v * (m.dModel() + m.dHead() + m.context())));
+    }
+
+    /**
+     * An upper bound on {@link #operations()} before the first case, whatever the variant and witnesses: the enclosed
+     * tables' products ({@link CircuitTables#operations}), the splits of {@link DirectPathSplit} and
+     * {@link EqkeSplit} (at most one more product of v x max(d, h) x v, the d x h x v suffixes and left products,
+     * peels and row ranges of O(v (d + h))), and this constructor's v^2 (k + 4) and row ranges. {@code
+     * GridSoundnessTest.thePreparationStaysWithinItsUpFrontCharge} checks it on every variant.
+     */
+    static double preparationWork(Model m) {
+        double v = m.vocab(), k = m.context(), d = m.dModel(), h = m.dHead();
+        return CircuitTables.operations(m.vocab(), m.context(), m.dModel(), m.dHead())
+                + v * v * (Math.max(d, h) + k + 12) + 8 * (d + h) * (d + h) * (v + k);
+    }
+
+    /** {@link org.compactproofs.checker.rules.RuleFamily#worstWork}: every key in O(k), (max, nonmax) chords O(v). */
     static long worstWork(Model m) {
         double v = m.vocab(), k = m.context(), keys = v * (v + 1) / 2 * k;
-        return (long) Math.min(Long.MAX_VALUE, 16 * v * v * (k + m.dModel() + m.dHead() + CHORDS) + keys * (4 * k + 16));
+        return (long) Math.min(Long.MAX_VALUE, 16 * v * v * (k + CHORDS) + keys * (4 * k + 16));
     }
     private final double[][] envelope; // [m][j]: F_m(j / CHORDS) from above, lazily
     private final double[][] prefixMax, prefixMin; // per query: max of upper ends, min of lower ends, t <= a

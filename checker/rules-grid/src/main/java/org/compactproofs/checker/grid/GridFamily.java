@@ -10,6 +10,7 @@ import org.compactproofs.checker.cases.MaxDiffBounds;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.checker.rules.Rule;
 import org.compactproofs.checker.rules.RuleFamily;
+import org.compactproofs.checker.rules.Strategies;
 
 /**
  * Rule S2's 150 strategies, one per grid variant (named eupu-...), and subcubic-union,
@@ -41,6 +42,13 @@ public final class GridFamily implements RuleFamily {
         Set<String> names = new TreeSet<>(Set.of("subcubic-union"));
         GridVariant.all().forEach(g -> names.add(g.name()));
         return names;
+    }
+
+    /** S2's enclosed tables and what it derives from them ({@link GapBounds#tableWork}); union adds S1's exact tables. */
+    @Override
+    public long tableWork(String strategy, Model m) {
+        double s2 = GapBounds.tableWork(m);
+        return (long) Math.min(Long.MAX_VALUE, strategy.equals("subcubic-union") ? s2 + Strategies.exactTableWork(m) : s2);
     }
 
     @Override

@@ -175,6 +175,31 @@ class GridSoundnessTest {
         return out;
     }
 
+    /**
+     * The work S2 does before its first case, which the family charges up front ({@link GapBounds#tableWork}), never
+     * exceeds {@link GapBounds#preparationWork} on any variant and witness style, whichever of v, d_model, d_head is
+     * the largest; and that bound is not loose beyond a factor of four on the trained shape.
+     */
+    @Test
+    void thePreparationStaysWithinItsUpFrontCharge() {
+        int[][] shapes = {{6, 3, 4, 4}, {4, 2, 16, 8}, {5, 4, 3, 17}, {9, 1, 2, 2}, {2, 1, 1, 1}, {64, 4, 32, 32}};
+        double tightest = Double.MAX_VALUE;
+        for (int[] s : shapes) {
+            Model m = SmallModels.random(s[0] * 31L + s[2], s[0], s[1], s[2], s[3], 1);
+            for (int i = 0; i < VARIANTS.size(); i++) {
+                for (long style = 0; style < 4; style++) {
+                    long done = bounds(m, VARIANTS.get(i), i * 4 + style).operations();
+                    assertTrue(done <= GapBounds.preparationWork(m), VARIANTS.get(i).name() + " on " + java.util.Arrays.toString(s)
+                            + ": " + done + " > " + GapBounds.preparationWork(m));
+                    if (s[0] == 64) {
+                        tightest = Math.min(tightest, GapBounds.preparationWork(m) / done);
+                    }
+                }
+            }
+        }
+        assertTrue(tightest < 4, "the bound is " + tightest + " times the work at least");
+    }
+
     @Test
     void everyAcceptedCaseOfEveryVariantIsTrulyCorrect() {
         long[] accepted = check(SmallModels.all(380, 12), 500);

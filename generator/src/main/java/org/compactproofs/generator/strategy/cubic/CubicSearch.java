@@ -38,8 +38,16 @@ public final class CubicSearch {
     }
 
     public List<CaseStep> cases() {
+        return cases(m -> true);
+    }
+
+    /** The cases whose maximum passes {@code maxes}: a slice of the proof, for estimates of the whole (issue 16). */
+    public List<CaseStep> cases(java.util.function.IntPredicate maxes) {
         List<CaseStep> out = new ArrayList<>();
         for (int m = 0; m < v; m++) {
+            if (!maxes.test(m)) {
+                continue;
+            }
             double[][][] exclusive = exclusiveMinima(m);
             for (int q = 0; q <= m; q++) {
                 new QueryMax(q, m, exclusive).cases(out);

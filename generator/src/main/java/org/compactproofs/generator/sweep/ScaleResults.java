@@ -1,0 +1,181 @@
+package org.compactproofs.generator.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.compactproofs.generator.bench.ScalingBench;
+import org.compactproofs.generator.strategy.Strategies;
+
+/**
+ * The evidence of docs/results-scale.md and its figures (issue 16): per vocabulary and strategy, the means over
+ * seeds of every larger vocabulary's sweep ({@code results/max-of-4-vocab-V.json}) with vocabulary 64's 151 seeds
+ * ({@code results/max-of-4.json}) for reference, and ESTIMATES where a strategy is out of reach: the cubic proof
+ * from slices ({@code results/scale-estimates.json}, {@code generator bench scale-estimates}), brute force
+ * extrapolated as v^5 (v^4 inputs, O(v) each) from the largest vocabulary where it was run.
+ */
+public record ScaleResults(List<Cell> measured, List<Estimate> estimates) {
+    /** The vocabularies whose fitted exponents the page reports (issue 16: from 256 to 2,048). */
+    public static final int FIT_FROM = 256;
+    /** The vocabulary of results/max-of-4.json, shown for reference. */
+    public static final int REFERENCE_VOCAB = 64;
+
+    /** A strategy at a vocabulary, over its seeds (means unless said): what was run and measured. */
+    public record Cell(int vocab, String strategy, int seeds, double boundMean, double boundMin, double boundMax,
+                       double sampledAccuracy, double generateSeconds, double checkSeconds, double checkerOperations,
+                       double gzipBytes, BigInteger unexplainedDimension) {}
+
+    /** An ESTIMATE of a strategy out of reach at a vocabulary: seconds on one thread, and how it was obtained. */
+    public record Estimate(int vocab, String strategy, double generateSeconds, double checkSeconds, String method) {}
+
+    private static final Pattern TASK = Pattern.compile("max-of-4-vocab-([1-9][0-9]*)\\.json");
+
+    /** Everything under the archive's {@code results/}. */
+    public static ScaleResults read(Path archiveRoot) throws IOException {
+        Path results = archiveRoot.resolve("results");
+        List<Cell> cells = new ArrayList<>();
+        Path reference = results.resolve("max-of-4.json");
+        if (Files.exists(reference)) {
+            cells.addAll(cells(REFERENCE_VOCAB, reference, StrategySelection.MAIN_STRATEGIES));
+        }
+        try (Stream<Path> files = Files.list(results)) {
+            for (Path f : files.sorted().toList()) {
+                Matcher m = TASK.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    cells.addAll(cells(Integer.parseInt(m.group(1)), f, null));
+                }
+            }
+        }
+        cells.sort(Comparator.comparingInt(Cell::vocab).thenComparingInt(c -> order(c.strategy())));
+        List<Estimate> estimates = new ArrayList<>(cubicEstimates(results.resolve("scale-estimates.json")));
+        estimates.addAll(bruteForceEstimates(cells));
+        estimates.sort(Comparator.comparingInt(Estimate::vocab).thenComparingInt(e -> order(e.strategy())));
+        return new ScaleResults(cells, estimates);
+    }
+
+    private static int order(String strategy) {
+        int i = StrategySelection.MAIN_STRATEGIES.indexOf(strategy);
+        return i < 0 ? StrategySelection.MAIN_STRATEGIES.size() : i;
+    }
+
+    /** The accepted rows of one results file by strategy (only {@code only}'s strategies when given), as cells. */
+    private static List<Cell> cells(int vocab, Path file, List<String> only) throws IOException {
+        Map<String, List<JsonNode>> by = new LinkedHashMap<>();
+        for (JsonNode r : new ObjectMapper().readTree(file.toFile()).path("results")) {
+            String s = r.path("strategy").asText();
+            if (r.path("accepted").asBoolean() && (only == null || only.contains(s))) {
+                by.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Cell> out = new ArrayList<>();
+        by.forEach((s, rs) -> out.add(new Cell(vocab, s, rs.size(), mean(rs, "bound"),
+                rs.stream().mapToDouble(r -> r.path("bound").asDouble()).min().orElse(Double.NaN),
+                rs.stream().mapToDouble(r -> r.path("bound").asDouble()).max().orElse(Double.NaN),
+                mean(rs, "sampledAccuracyEstimate"), mean(rs, "generateSeconds"), mean(rs, "checkSeconds"),
+                mean(rs, "checkerOperations"), mean(rs, "certificateGzipBytes"),
+                rs.get(0).path("unexplainedDimension").bigIntegerValue())));
+        return out;
+    }
+
+    private static double mean(List<JsonNode> rs, String field) {
+        return rs.stream().filter(r -> r.has(field)).mapToDouble(r -> r.path(field).asDouble()).average().orElse(Double.NaN);
+    }
+
+    private static List<Estimate> cubicEstimates(Path file) throws IOException {
+        List<Estimate> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        for (JsonNode e : json.path("estimates")) {
+            StringBuilder slices = new StringBuilder();
+            for (JsonNode s : e.path("slices")) {
+                slices.append(slices.isEmpty() ? "" : " and ").append(s.path("maxima").asInt());
+            }
+            out.add(new Estimate(e.path("vocab").asInt(), Strategies.CUBIC.name(), e.path("generateSeconds").asDouble(),
+                    e.path("checkSeconds").asDouble(), "slices of the top " + slices + " maxima, extrapolated"));
+        }
+        return out;
+    }
+
+    /** Brute force where it was not run: v^5 from the largest vocabulary where it was (ESTIMATE). */
+    private static List<Estimate> bruteForceEstimates(List<Cell> cells) {
+        String bf = Strategies.BRUTE_FORCE.name();
+        Cell base = cells.stream().filter(c -> c.strategy().equals(bf)).max(Comparator.comparingInt(Cell::vocab)).orElse(null);
+        List<Estimate> out = new ArrayList<>();
+        if (base == null) {
+            return out;
+        }
+        cells.stream().mapToInt(Cell::vocab).distinct().filter(v -> v > base.vocab()).forEach(v -> {
+            double f = Math.pow((double) v / base.vocab(), 5);
+            out.add(new Estimate(v, bf, base.generateSeconds() * f, base.checkSeconds() * f,
+                    "v^5 from the measured mean at v = " + base.vocab()));
+        });
+        return out;
+    }
+
+    /** The vocabularies measured, ascending. */
+    public List<Integer> vocabularies() {
+        return measured.stream().map(Cell::vocab).distinct().sorted().toList();
+    }
+
+    /** The cell of a strategy at a vocabulary, or null. */
+    public Cell cell(int vocab, String strategy) {
+        return measured.stream().filter(c -> c.vocab() == vocab && c.strategy().equals(strategy)).findFirst().orElse(null);
+    }
+
+    /** The estimate of a strategy at a vocabulary, or null. */
+    public Estimate estimate(int vocab, String strategy) {
+        return estimates.stream().filter(e -> e.vocab() == vocab && e.strategy().equals(strategy)).findFirst().orElse(null);
+    }
+
+    /**
+     * Per strategy, the points (v, mean check seconds) measured, in the order of the main strategies; vocabulary 64's
+     * seconds are left out, being the 23,254-certificate sweep's, under another load.
+     */
+    public Map<String, List<double[]>> checkSeconds() {
+        Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
+        measured.stream().filter(c -> c.vocab() != REFERENCE_VOCAB).forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.checkSeconds()}));
+        return by;
+    }
+
+    /** Per strategy, the points (v, estimated check seconds). */
+    public Map<String, List<double[]>> estimatedCheckSeconds() {
+        Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
+        estimates.forEach(e -> by.computeIfAbsent(e.strategy(), k -> new ArrayList<>()).add(new double[] {e.vocab(), e.checkSeconds()}));
+        return by;
+    }
+
+    /** Per strategy, the points (v, mean certified bound). */
+    public Map<String, List<double[]>> bounds() {
+        Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
+        measured.forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.boundMean()}));
+        return by;
+    }
+
+    /**
+     * The fitted exponent in v of a strategy's check seconds (least squares on log-log) over the vocabularies from
+     * {@link #FIT_FROM}, measured points only, or with the estimates when {@code withEstimates}; NaN with fewer than two.
+     */
+    public double exponent(String strategy, boolean withEstimates) {
+        List<double[]> points = new ArrayList<>();
+        measured.stream().filter(c -> c.strategy().equals(strategy) && c.vocab() >= FIT_FROM && c.checkSeconds() > 0)
+                .forEach(c -> points.add(new double[] {Math.log(c.vocab()), Math.log(c.checkSeconds())}));
+        if (withEstimates) {
+            estimates.stream().filter(e -> e.strategy().equals(strategy) && e.vocab() >= FIT_FROM
+                    && cell(e.vocab(), strategy) == null).forEach(e -> points.add(new double[] {Math.log(e.vocab()), Math.log(e.checkSeconds())}));
+        }
+        return ScalingBench.slope(points);
+    }
+}
