@@ -23,7 +23,9 @@ import org.compactproofs.generator.strategy.cubic.CubicStrategy;
  * maximum M grows as M + 1 (one query per token up to M, each case O(v k W)), so a slice's weight is the sum of
  * M + 1 over its maxima and the whole proof's is v (v + 1) / 2; two slices of different weights fit
  * {@code seconds = fixed + perWeight * weight} (fixed: the tables, and reading the model), extrapolated to the
- * whole. Where the whole proof was also run, the two can be compared (docs/results-scale.md does).
+ * whole. The smallest slice is checked once unmeasured first (class loading and compilation would otherwise make
+ * it look dearer than a larger one). Where the whole proof was also run, the two can be compared
+ * (docs/results-scale.md does).
  */
 public final class SliceEstimate {
     /** One measured slice: its number of maxima (the top ones), weight, seconds to generate and to check, work. */
@@ -87,13 +89,21 @@ public final class SliceEstimate {
         return out;
     }
 
-    /** The estimates as certificates/results/scale-estimates.json, which docs/results-scale.md reads. */
+    /**
+     * The estimates into certificates/results/scale-estimates.json, which docs/results-scale.md reads: an existing
+     * file's estimates of other vocabularies are kept, those of the vocabularies measured now replaced.
+     */
     public static void write(Path out, List<Estimate> estimates) throws IOException {
-        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(),
-                java.util.Map.of("format", "compact-proofs scale estimates 1", "strategy", "cubic",
-                        "method", "slices of the top maxima, generated and checked on one thread, extrapolated "
-                                + "linearly in the weight sum(M + 1) (generator bench scale-estimates)",
-                        "estimates", estimates));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.TreeMap<Integer, Object> byVocab = new java.util.TreeMap<>();
+        if (Files.exists(out)) {
+            json.readTree(out.toFile()).path("estimates").forEach(e -> byVocab.put(e.path("vocab").asInt(), e));
+        }
+        estimates.forEach(e -> byVocab.put(e.vocab(), e));
+        json.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), java.util.Map.of("format",
+                "compact-proofs scale estimates 1", "strategy", "cubic", "method", "slices of the top maxima, generated "
+                        + "and checked on one thread, extrapolated linearly in the weight sum(M + 1) (generator bench "
+                        + "scale-estimates)", "estimates", List.copyOf(byVocab.values())));
     }
 
     /** Measures slices of the top {@code sizes[i]} maxima of the cubic proof of {@code model}, in {@code dir}. */
@@ -109,6 +119,9 @@ public final class SliceEstimate {
             CubicProver.write(file, cert, cases, CubicStrategy.NAME, "case-row", "a slice of rule C1's proof (the top "
                     + size + " maxima), for an estimate of the whole");
             double generate = Clock.seconds(start);
+            if (slices.isEmpty()) { // warm-up: the first check in a JVM also loads and compiles the checker
+                CertificateFile.check(model, cert, 1, UNLIMITED_WORK);
+            }
             start = System.nanoTime();
             Verdict verdict = CertificateFile.check(model, cert, 1, UNLIMITED_WORK);
             double check = Clock.seconds(start);

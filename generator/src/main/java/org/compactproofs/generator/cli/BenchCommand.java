@@ -152,7 +152,7 @@ final class BenchCommand implements Runnable {
         int[] vocab;
         @Option(names = "--seed", defaultValue = "50", description = "The seed of each vocabulary (default: ${DEFAULT-VALUE}).")
         long seed;
-        @Option(names = "--slices", split = ",", defaultValue = "1,4", description = "Maxima per slice, two or more "
+        @Option(names = "--slices", split = ",", defaultValue = "1,16", description = "Maxima per slice, two or more "
                 + "sizes (default: ${DEFAULT-VALUE}).")
         int[] slices;
         @Option(names = "--out", defaultValue = "certificates/results/scale-estimates.json",

@@ -38,6 +38,10 @@ final class SweepCommand implements Callable<Integer> {
     List<String> strategies;
     @Option(names = "--redo", description = "Redo seeds already recorded.")
     boolean redo;
+    @Option(names = "--no-archive", split = ",", paramLabel = "STRATEGY", description = "Strategies judged and "
+            + "recorded but not archived (the archive's size budget): their rows say archived false; generator prove "
+            + "regenerates such a certificate.")
+    List<String> unarchived = List.of();
     @Option(names = "--external", split = ",", paramLabel = "NAME", description = "Instead of the seeds: the named "
             + "models of certificates/models/external/ (NAME.safetensors), archived under certificates/external/NAME/ "
             + "and recorded in certificates/results/external.json; docs/results.md is then rewritten from the stored "
@@ -46,7 +50,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Sweep sweep = new Sweep(new Sweep.Options(context, models, archive, markdown, checkerJar, seeds, strategies, redo));
+        Sweep sweep = new Sweep(new Sweep.Options(context, models, archive, markdown, checkerJar, seeds, strategies, redo,
+                unarchived));
         Printer printer = new Printer();
         if (external != null) {
             Sweep.Written w = sweep.runExternal(external, printer);

@@ -112,8 +112,35 @@ public final class Figures {
     }
 
     /**
+     * The paper's cost figure: checker operations against the proof's unexplained dimension, both on log scales, one
+     * point per accepted certificate (grouped as in {@link #frontier}). A certificate with a zero coordinate (no
+     * operations, or a dimension of 0) has no place on a log axis: the note counts them.
+     */
+    public void proofCost(JsonNode rows) {
+        Map<String, List<double[]>> by = new LinkedHashMap<>();
+        int zero = 0;
+        for (JsonNode r : rows) {
+            if (!r.path("accepted").asBoolean()) {
+                continue;
+            }
+            double dimension = r.path("unexplainedDimension").asDouble(Double.NaN), ops = r.path("checkerOperations").asDouble(Double.NaN);
+            if (dimension == 0 || ops == 0) {
+                zero++;
+            } else {
+                by.computeIfAbsent(group(r.path("strategy").asText()), k -> new ArrayList<>()).add(new double[] {dimension, ops});
+            }
+        }
+        scatter("proof-cost-vs-unexplained-dimension", "Checker operations against unexplained dimension, every seed and "
+                + "strategy", "unexplained dimension (log scale)", "checker operations (log scale)", true, by, s -> {
+                    s.setXAxisLogarithmic(true);
+                    s.setMarkerSize(4);
+                }, "no accepted certificate with both coordinates positive",
+                zero == 0 ? null : zero + " accepted certificate(s) with a zero coordinate have no place on the log axes");
+    }
+
+    /**
      * Issue 16's figures: check seconds against v on log-log axes, one colour per strategy, measured means filled and
-     * joined (the legend gives the exponent fitted over them), estimates hollow; and the mean certified bound against
+     * joined (the legend gives the exponent in {@code exponents}), estimates hollow; and the mean certified bound against
      * v (log x). Points not finite or not positive are left out with a note.
      */
     public void scale(Map<String, List<double[]>> checkSeconds, Map<String, List<double[]>> estimated,
@@ -253,7 +280,8 @@ public final class Figures {
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             List<double[]> ok = new ArrayList<>();
             for (double[] p : e.getValue()) {
-                if (Double.isFinite(p[0]) && Double.isFinite(p[1]) && (!logY || p[1] > 0)) {
+                if (Double.isFinite(p[0]) && Double.isFinite(p[1]) && (!logY || p[1] > 0)
+                        && (!chart.getStyler().isXAxisLogarithmic() || p[0] > 0)) {
                     ok.add(p);
                 } else {
                     dropped++;

@@ -52,7 +52,7 @@ public final class Demo {
         ModelReader.ModelFile file = ModelReader.read(model);
         String name = name(model);
         Files.createDirectories(dir);
-        Judge judge = new Judge(new Archive(dir), new CheckerProcess(checkerJar));
+        Judge judge = new Judge(new Archive(dir), new CheckerProcess(checkerJar), List.of());
         List<String> names = StrategySelection.feasible(StrategySelection.strategies(strategies, file.model().context()),
                 file.model(), skipped);
         Matcher seedInName = SEED.matcher(name);

@@ -25,10 +25,13 @@ public final class Judge {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Archive archive;
     private final CheckerProcess checker;
+    private final List<String> unarchived;
 
-    public Judge(Archive archive, CheckerProcess checker) {
+    /** {@code unarchived}: strategies whose accepted certificates are recorded but not archived (the size budget). */
+    public Judge(Archive archive, CheckerProcess checker, List<String> unarchived) {
         this.archive = archive;
         this.checker = checker;
+        this.unarchived = unarchived;
     }
 
     /** A seed's model, archived at {@code TASK/seed-<N>/} ({@link Archive#task(int, Path)}); rows start with the seed. */
@@ -55,13 +58,15 @@ public final class Judge {
         for (JsonNode r : audit.get("results")) {
             String name = r.get("strategy").asText();
             Path gz = stage.gzipped(name);
-            boolean keep = r.get("accepted").asBoolean();
+            boolean keep = r.get("accepted").asBoolean() && !unarchived.contains(name);
             if (keep) {
                 archive.store(gz, target.apply(name));
             }
             ObjectNode row = row(key, file, name, r, stage);
             if (keep) { // archived at target(strategy)
                 row.put("certificateSha256", Auditor.sha256(gz));
+            } else if (r.get("accepted").asBoolean()) { // accepted, left out of the archive: the size budget
+                row.put("archived", false);
             }
             if (r.has("problem")) {
                 row.put("problem", r.get("problem").asText());

@@ -94,6 +94,9 @@ public final class ResultsReport {
                     + "stands next to the certified bounds so that their tightness can be judged where the true accuracy "
                     + "cannot be computed by enumeration.\n\n");
         }
+        if (k == 4) {
+            md.append(headline(by, external));
+        }
         md.append("## Table 1: cost and certified bound per strategy\n\n");
         if (k == 4) {
             md.append("The counterpart of the paper's Table 1. The true accuracy is the brute-force row (exact). The paper, "
@@ -145,6 +148,7 @@ public final class ResultsReport {
         long heatmapSeed = heatmapSeed(new java.util.TreeSet<>(results.stream().map(SeedResult::seed).toList()));
         md.append("## Figures (`generator plot" + (k == 4 ? "" : " --context " + k) + "`)\n\n");
         md.append("![Proof length against certified bound](" + plots + "frontier.png)\n\n");
+        md.append("![Checker operations against unexplained dimension](" + plots + "proof-cost-vs-unexplained-dimension.png)\n\n");
         md.append("![Normalised bound against EQKE's singular-value ratio](" + plots + "normalised-bound-vs-svd.png)\n\n");
         md.append("Circuit tables of seed " + heatmapSeed + ": [EQKE](" + plots + "heatmap-eqke.png), [EQKP](" + plots
                 + "heatmap-eqkp.png), [EVOU](" + plots + "heatmap-evou.png), [PVOU](" + plots + "heatmap-pvou.png) (SVG "
@@ -251,6 +255,59 @@ public final class ResultsReport {
             "attention drop-average-query-per-output-logit-reasoning", "2 in all 50");
     /** The reference's float32 brute force on the PyTorch fixture, quoted (certificates/models/external/README.md). */
     static final long PYTORCH_REFERENCE_BRUTE_FORCE = 16_746_441L;
+    /** The reference's float cubic proof and best main sub-cubic variant on the PyTorch fixture, quoted (same file). */
+    static final long PYTORCH_REFERENCE_CUBIC = 15_853_271L, PYTORCH_REFERENCE_SUBCUBIC = 11_479_791L;
+
+    /**
+     * The headline table, which README.md quotes word for word (a test compares): the paper's figures (quoted, float,
+     * uncertified) against our certified means over the 151 seeds, and on the paper's own PyTorch-trained model and
+     * the crafted one where their rows exist in {@code external}.
+     */
+    static String headline(java.util.Map<String, List<SeedResult>> by, List<JsonNode> external) {
+        StringBuilder md = new StringBuilder("## Headline\n\n<!-- quoted in README.md -->\n")
+                .append("| | the paper (its code: float, uncertified) | this project (certified by the checker jar) |\n|---|---|---|\n");
+        String[][] rows = {{BRUTE_FORCE, "brute force (the true accuracy)", "0.9992 +- 0.0015"},
+            {Strategies.CUBIC.name(), "cubic proof", "0.953 +- 0.009"}};
+        for (String[] r : rows) {
+            if (by.containsKey(r[0])) {
+                double[] st = stats(by.get(r[0]), SeedResult::bound);
+                md.append(String.format(Locale.ROOT, "| %s, mean over %d seeds | %s | %.5f +- %.5f |%n", r[1],
+                        by.get(r[0]).size(), r[2], st[0], st[1]));
+            }
+        }
+        String bestOurs = by.entrySet().stream().filter(e -> !e.getKey().equals(BRUTE_FORCE)
+                && !e.getKey().equals(Strategies.CUBIC.name())).max(java.util.Comparator.comparingDouble(e ->
+                stats(e.getValue(), SeedResult::bound)[0])).map(java.util.Map.Entry::getKey).orElse(null);
+        if (bestOurs != null) {
+            double[] st = stats(by.get(bestOurs), SeedResult::bound);
+            md.append(String.format(Locale.ROOT, "| best sub-cubic proof, mean over %d seeds | about 0.82 | %.5f +- %.5f "
+                    + "(`%s`) |%n", by.get(bestOurs).size(), st[0], st[1], bestOurs));
+        }
+        java.util.Map<String, JsonNode> pytorch = new java.util.HashMap<>();
+        external.stream().filter(r -> PYTORCH_SHA256.equals(r.path("modelSha256").asText()) && r.path("accepted").asBoolean())
+                .forEach(r -> pytorch.put(r.path("strategy").asText(), r));
+        if (pytorch.containsKey(BRUTE_FORCE) && pytorch.containsKey(Strategies.CUBIC.name())) {
+            double total = pytorch.get(BRUTE_FORCE).path("total").asDouble();
+            JsonNode sub = pytorch.values().stream().filter(r -> !r.path("strategy").asText().equals(BRUTE_FORCE)
+                    && !r.path("strategy").asText().equals(Strategies.CUBIC.name()))
+                    .max(java.util.Comparator.comparingDouble(r -> r.path("bound").asDouble())).orElse(null);
+            md.append(String.format(Locale.ROOT, "| the paper's recipe trained in PyTorch (`pytorch-max-of-4-seed7`): brute "
+                    + "force / cubic / best sub-cubic | %,d (one input too many) / %.5f / %.5f | %s / %.5f / %s |%n",
+                    PYTORCH_REFERENCE_BRUTE_FORCE, PYTORCH_REFERENCE_CUBIC / total, PYTORCH_REFERENCE_SUBCUBIC / total,
+                    String.format(Locale.ROOT, "%,d (exact)", new BigInteger(pytorch.get(BRUTE_FORCE).get("certified").asText())),
+                    pytorch.get(Strategies.CUBIC.name()).path("bound").asDouble(),
+                    sub == null ? "-" : String.format(Locale.ROOT, "%.5f (`%s`)", sub.path("bound").asDouble(),
+                            sub.path("strategy").asText())));
+        }
+        external.stream().filter(r -> CRAFTED_SHA256.equals(r.path("modelSha256").asText())
+                && r.path("strategy").asText().equals(BRUTE_FORCE) && r.path("accepted").asBoolean()).findFirst()
+                .ifPresent(r -> md.append(String.format(Locale.ROOT, "| its `mean_query+diff` step on a crafted model "
+                        + "(`crafted-max-of-4-vocab8`) | claims %,d correct of %,d in all 50 configurations | the true "
+                        + "count is %,d (brute force): the step is not sound (docs/rules.md, Lemma S2.4) |%n",
+                        CRAFTED_REFERENCE_MEAN_QUERY_DIFF, new BigInteger(r.get("total").asText()),
+                        new BigInteger(r.get("certified").asText()))));
+        return md.append("<!-- end of the quote -->\n\n").toString();
+    }
 
     /** A strategy's family: ours by name, the grid's by its attention handling (the choice Lemma S2.4 is about). */
     static String family(String strategy) {

@@ -25,7 +25,7 @@ import org.compactproofs.generator.strategy.Strategies;
  * from slices ({@code results/scale-estimates.json}, {@code generator bench scale-estimates}), brute force
  * extrapolated as v^5 (v^4 inputs, O(v) each) from the largest vocabulary where it was run.
  */
-public record ScaleResults(List<Cell> measured, List<Estimate> estimates) {
+public record ScaleResults(List<Cell> measured, List<Estimate> estimates, List<Quiet> quiet) {
     /** The vocabularies whose fitted exponents the page reports (issue 16: from 256 to 2,048). */
     public static final int FIT_FROM = 256;
     /** The vocabulary of results/max-of-4.json, shown for reference. */
@@ -34,7 +34,13 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates) {
     /** A strategy at a vocabulary, over its seeds (means unless said): what was run and measured. */
     public record Cell(int vocab, String strategy, int seeds, double boundMean, double boundMin, double boundMax,
                        double sampledAccuracy, double generateSeconds, double checkSeconds, double checkerOperations,
-                       double gzipBytes, BigInteger unexplainedDimension) {}
+                       double gzipBytes, BigInteger unexplainedDimension, int archived) {}
+
+    /**
+     * An archived certificate checked again by {@code generator bench scale-estimates}, one at a time on an otherwise
+     * idle machine (the sweep's checks run two at once): the quieter figure for the goals and the fits.
+     */
+    public record Quiet(int vocab, String strategy, double checkSeconds) {}
 
     /** An ESTIMATE of a strategy out of reach at a vocabulary: seconds on one thread, and how it was obtained. */
     public record Estimate(int vocab, String strategy, double generateSeconds, double checkSeconds, String method) {}
@@ -58,10 +64,18 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates) {
             }
         }
         cells.sort(Comparator.comparingInt(Cell::vocab).thenComparingInt(c -> order(c.strategy())));
-        List<Estimate> estimates = new ArrayList<>(cubicEstimates(results.resolve("scale-estimates.json")));
+        Path bench = results.resolve("scale-estimates.json");
+        List<Estimate> estimates = new ArrayList<>(cubicEstimates(bench));
         estimates.addAll(bruteForceEstimates(cells));
         estimates.sort(Comparator.comparingInt(Estimate::vocab).thenComparingInt(e -> order(e.strategy())));
-        return new ScaleResults(cells, estimates);
+        List<Quiet> quiet = new ArrayList<>();
+        if (Files.exists(bench)) {
+            for (JsonNode e : new ObjectMapper().readTree(bench.toFile()).path("estimates")) {
+                e.path("subcubic").forEach(m -> quiet.add(new Quiet(e.path("vocab").asInt(), m.path("strategy").asText(),
+                        m.path("checkSeconds").asDouble())));
+            }
+        }
+        return new ScaleResults(cells, estimates, quiet);
     }
 
     private static int order(String strategy) {
@@ -84,7 +98,8 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates) {
                 rs.stream().mapToDouble(r -> r.path("bound").asDouble()).max().orElse(Double.NaN),
                 mean(rs, "sampledAccuracyEstimate"), mean(rs, "generateSeconds"), mean(rs, "checkSeconds"),
                 mean(rs, "checkerOperations"), mean(rs, "certificateGzipBytes"),
-                rs.get(0).path("unexplainedDimension").bigIntegerValue())));
+                rs.get(0).path("unexplainedDimension").bigIntegerValue(),
+                (int) rs.stream().filter(r -> r.path("archived").asBoolean(true)).count())));
         return out;
     }
 
@@ -100,11 +115,21 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates) {
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         for (JsonNode e : json.path("estimates")) {
             StringBuilder slices = new StringBuilder();
+            int v = e.path("vocab").asInt(), largest = 0;
+            BigInteger proven = BigInteger.ZERO;
             for (JsonNode s : e.path("slices")) {
                 slices.append(slices.isEmpty() ? "" : " and ").append(s.path("maxima").asInt());
+                if (s.path("maxima").asInt() > largest) {
+                    largest = s.path("maxima").asInt();
+                    proven = s.path("proven").bigIntegerValue();
+                }
             }
-            out.add(new Estimate(e.path("vocab").asInt(), Strategies.CUBIC.name(), e.path("generateSeconds").asDouble(),
-                    e.path("checkSeconds").asDouble(), "slices of the top " + slices + " maxima, extrapolated"));
+            // the inputs whose maximum is among the top `largest` tokens: v^4 - (v - largest)^4
+            BigInteger inputs = BigInteger.valueOf(v).pow(4).subtract(BigInteger.valueOf(v - largest).pow(4));
+            out.add(new Estimate(v, Strategies.CUBIC.name(), e.path("generateSeconds").asDouble(),
+                    e.path("checkSeconds").asDouble(), String.format(java.util.Locale.ROOT, "slices of the top %s maxima, "
+                    + "extrapolated (on the top %d, the cubic proof certifies %.4f of their inputs)", slices, largest,
+                    new java.math.BigDecimal(proven).divide(new java.math.BigDecimal(inputs), java.math.MathContext.DECIMAL64).doubleValue())));
         }
         return out;
     }
@@ -162,6 +187,20 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates) {
         Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
         measured.forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.boundMean()}));
         return by;
+    }
+
+    /** The quiet check seconds of a strategy at a vocabulary ({@link Quiet}), or NaN. */
+    public double quietSeconds(int vocab, String strategy) {
+        return quiet.stream().filter(q -> q.vocab() == vocab && q.strategy().equals(strategy)).mapToDouble(Quiet::checkSeconds)
+                .findFirst().orElse(Double.NaN);
+    }
+
+    /** The fitted exponent in v of a strategy's quiet check seconds over the vocabularies from {@link #FIT_FROM}. */
+    public double quietExponent(String strategy) {
+        List<double[]> points = new ArrayList<>();
+        quiet.stream().filter(q -> q.strategy().equals(strategy) && q.vocab() >= FIT_FROM && q.checkSeconds() > 0)
+                .forEach(q -> points.add(new double[] {Math.log(q.vocab()), Math.log(q.checkSeconds())}));
+        return ScalingBench.slope(points);
     }
 
     /**

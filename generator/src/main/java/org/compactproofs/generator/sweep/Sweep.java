@@ -32,10 +32,18 @@ public final class Sweep {
     /**
      * What to sweep: K, the model directory (null: {@code certificates/models/max-of-K}, or {@code .../external}), the
      * archive root, the results page (null: K's default), the checker jar, the seeds (null: every model of the
-     * directory), the strategies (null: K's default, see {@link StrategySelection}) and whether to redo recorded ones.
+     * directory), the strategies (null: K's default, see {@link StrategySelection}), whether to redo recorded ones,
+     * and the strategies judged and recorded but not archived (their rows say so, and how to regenerate them: the
+     * archive's size budget, issue 16).
      */
     public record Options(int context, Path models, Path archive, Path markdown, Path checkerJar, long[] seeds,
-                          List<String> strategies, boolean redo) {}
+                          List<String> strategies, boolean redo, List<String> unarchived) {
+        /** Every accepted certificate archived. */
+        public Options(int context, Path models, Path archive, Path markdown, Path checkerJar, long[] seeds,
+                       List<String> strategies, boolean redo) {
+            this(context, models, archive, markdown, checkerJar, seeds, strategies, redo, List.of());
+        }
+    }
 
     /** What a sweep tells as it goes, for a person (the command prints it). */
     public interface Listener {
@@ -65,7 +73,7 @@ public final class Sweep {
     /** The sweep of K: every seed's missing rows, then the results files, the page and K's MANIFEST entries. */
     public Written run(Listener listener) throws IOException {
         int context = options.context();
-        Judge judge = new Judge(archive, new CheckerProcess(options.checkerJar()));
+        Judge judge = new Judge(archive, new CheckerProcess(options.checkerJar()), options.unarchived());
         Path modelDir = options.models() != null ? options.models() : Path.of("certificates/models/" + Archive.task(context));
         String task = Archive.task(context, modelDir);
         boolean scale = Archive.isScale(task);
@@ -120,6 +128,9 @@ public final class Sweep {
         }
         List<ObjectNode> entries = new ArrayList<>();
         for (ObjectNode r : rows.values()) {
+            if (!r.path("archived").asBoolean(true)) {
+                continue;
+            }
             long seed = r.get("seed").asLong();
             entries.add(ManifestWriter.entry(archive, r, Archive.certificate(task, seed, r.get("strategy").asText()),
                     modelDir.resolve("seed-" + seed + ".safetensors")));
@@ -136,7 +147,7 @@ public final class Sweep {
      * results (no Max-of-4 seed is redone), so that its findings section shows the external models' figures.
      */
     public Written runExternal(List<String> names, Listener listener) throws IOException {
-        Judge judge = new Judge(archive, new CheckerProcess(options.checkerJar()));
+        Judge judge = new Judge(archive, new CheckerProcess(options.checkerJar()), options.unarchived());
         Path modelDir = options.models() != null ? options.models() : Path.of("certificates/models/external");
         Path json = archive.externalResults();
         Map<String, ObjectNode> rows = ResultsFile.readExternal(json);

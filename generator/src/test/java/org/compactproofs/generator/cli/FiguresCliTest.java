@@ -30,7 +30,7 @@ class FiguresCliTest {
     Path dir;
 
     static final List<String> HEATMAPS = List.of("heatmap-eqke", "heatmap-eqkp", "heatmap-evou", "heatmap-pvou");
-    static final List<String> FIGURES = List.of("frontier", "normalised-bound-vs-svd", "heatmap-eqke", "heatmap-eqkp",
+    static final List<String> FIGURES = List.of("frontier", "proof-cost-vs-unexplained-dimension", "normalised-bound-vs-svd", "heatmap-eqke", "heatmap-eqkp",
             "heatmap-evou", "heatmap-pvou");
 
     private static Path checkerJar() {

@@ -71,6 +71,25 @@ class FiguresTest {
                 + accepted + ",\"checkerOperations\":" + ops + "}";
     }
 
+    /** Issue 19, item 3: operations against unexplained dimension, log-log; zero coordinates are noted, not drawn. */
+    @Test
+    void proofCostOnLogLogAxes() throws Exception {
+        Figures f = new Figures(dir);
+        f.proofCost(new ObjectMapper().readTree("[]"));
+        assertEquals("proof-cost-vs-unexplained-dimension not drawn: no accepted certificate with both coordinates positive",
+                only(f).line());
+        Figures g = new Figures(dir);
+        g.proofCost(new ObjectMapper().readTree("[{\"strategy\":\"cubic\",\"accepted\":true,\"checkerOperations\":100,"
+                + "\"unexplainedDimension\":12800},{\"strategy\":\"subcubic-maxdiff\",\"accepted\":true,"
+                + "\"checkerOperations\":0,\"unexplainedDimension\":12800},{\"strategy\":\"cubic\",\"accepted\":false,"
+                + "\"checkerOperations\":5,\"unexplainedDimension\":0}]"));
+        Figures.Outcome drawn = only(g);
+        assertTrue(drawn.written(), drawn.line());
+        assertEquals("proof-cost-vs-unexplained-dimension: 1 accepted certificate(s) with a zero coordinate have no "
+                + "place on the log axes", drawn.line());
+        assertTrue(Files.size(dir.resolve("proof-cost-vs-unexplained-dimension.png")) > 1000);
+    }
+
     @Test
     void frontierOfDegenerateRows() throws Exception {
         assertEquals("frontier not drawn: no accepted certificate", frontier("").line());

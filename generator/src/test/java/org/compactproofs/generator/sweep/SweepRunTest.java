@@ -44,14 +44,25 @@ class SweepRunTest {
         }
     }
 
-    @Test
-    void aSweepTellsItsProgressAndResumes() throws Exception {
+    /** The packaged checker jar (the test is skipped without it). */
+    private static Path checkerJar() {
         Path jar = RepositoryFiles.root().resolve("checker/target/checker.jar");
         assumeTrue(Files.isRegularFile(jar), "needs the packaged checker jar (mvn verify builds it first)");
+        return jar;
+    }
+
+    /** A directory "models" holding a trained Max-of-4 test model as seed 7. */
+    private Path oneModel() throws Exception {
         Path models = dir.resolve("models");
         Files.createDirectories(models);
         SafetensorsWriter.write(SmallModels.trained().stream().filter(n -> n.model().context() == 4).findFirst()
                 .orElseThrow().model(), models.resolve("seed-7.safetensors"));
+        return models;
+    }
+
+    @Test
+    void aSweepTellsItsProgressAndResumes() throws Exception {
+        Path jar = checkerJar(), models = oneModel();
         Sweep sweep = new Sweep(new Sweep.Options(4, models, dir.resolve("archive"), dir.resolve("results.md"), jar, null,
                 List.of("cubic"), false));
         Recorder first = new Recorder();
@@ -79,8 +90,7 @@ class SweepRunTest {
      */
     @Test
     void aLargerVocabularyIsItsOwnTask() throws Exception {
-        Path jar = RepositoryFiles.root().resolve("checker/target/checker.jar");
-        assumeTrue(Files.isRegularFile(jar), "needs the packaged checker jar (mvn verify builds it first)");
+        Path jar = checkerJar();
         org.compactproofs.checker.model.Model m = SmallModels.trained().stream().filter(n -> n.model().context() == 4)
                 .findFirst().orElseThrow().model();
         String task = "max-of-4-vocab-" + m.vocab();
@@ -106,5 +116,18 @@ class SweepRunTest {
                 org.compactproofs.checker.UnusableInputException.class, () -> new Sweep(new Sweep.Options(4, other,
                         dir.resolve("archive"), page, jar, null, null, false)).run(new Recorder()));
         assertTrue(e.getMessage().contains("vocabulary " + m.vocab() + ", but its directory names the task"), e.getMessage());
+    }
+
+    /** --no-archive: the strategy is judged and recorded (archived false) but neither archived nor in the MANIFEST. */
+    @Test
+    void unarchivedStrategiesAreRecordedButNotArchived() throws Exception {
+        Path jar = checkerJar(), models = oneModel();
+        Sweep.Written w = new Sweep(new Sweep.Options(4, models, dir.resolve("archive"), dir.resolve("results.md"), jar,
+                null, List.of("cubic", "subcubic-maxdiff"), false, List.of("cubic"))).run(new Recorder());
+        String results = Files.readString(w.results()), manifest = Files.readString(w.manifest());
+        assertTrue(results.matches("(?s).*\\{\"seed\":7,\"strategy\":\"cubic\"[^\n]*\"accepted\":true[^\n]*\"archived\":false.*"), results);
+        assertTrue(!Files.exists(dir.resolve("archive/max-of-4/seed-7/cubic.cert.gz")) && !manifest.contains("cubic.cert.gz"), manifest);
+        assertTrue(Files.isRegularFile(dir.resolve("archive/max-of-4/seed-7/subcubic-maxdiff.cert.gz"))
+                && manifest.contains("max-of-4/seed-7/subcubic-maxdiff.cert.gz"), manifest);
     }
 }
