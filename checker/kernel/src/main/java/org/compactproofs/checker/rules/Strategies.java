@@ -40,8 +40,8 @@ public final class Strategies {
 
     /**
      * The work of the exact tables ({@link CircuitTables}) on a model of this shape: the products' multiply-adds plus
-     * 64 per entry (an exact entry is a BigInteger of some 60 bytes, so the tables' memory stays within about 32
-     * bytes per unit of --max-work). In double, so it saturates instead of overflowing.
+     * 64 per entry (an exact entry is a BigInteger of some 60 bytes, so the tables' memory stays within about one
+     * byte per unit of --max-work). In double, so it saturates instead of overflowing.
      */
     public static long exactTableWork(Model m) {
         double v = m.vocab(), k = m.context();
