@@ -42,16 +42,12 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (scale) {
-            Path archive = Path.of("certificates");
-            org.compactproofs.generator.sweep.ScaleResults r = org.compactproofs.generator.sweep.ScaleResults.read(archive);
-            Figures figures = new Figures(out != null ? out : Path.of("docs/plots/scale"));
-            java.util.Map<String, Double> exponents = new java.util.HashMap<>();
-            r.checkSeconds().keySet().forEach(s -> exponents.put(s, Double.isNaN(r.quietExponent(s)) ? r.exponent(s, false)
-                    : r.quietExponent(s))); // one check at a time where bench scale-estimates measured it
-            figures.scale(r.checkSeconds(), r.estimatedCheckSeconds(), exponents, r.bounds());
+            Path dir = out != null ? out : Path.of("docs/plots/scale");
+            Figures figures = new Figures(dir);
+            org.compactproofs.generator.sweep.ScaleReport.plotAndWrite(Path.of("certificates"), figures,
+                    Path.of("docs/results-scale.md"));
             print(figures.outcomes());
-            Files.writeString(Path.of("docs/results-scale.md"), org.compactproofs.generator.sweep.ScaleReport.markdown(r));
-            System.out.println("wrote the figures to " + (out != null ? out : "docs/plots/scale") + " and docs/results-scale.md");
+            System.out.println("wrote the figures to " + dir + " and docs/results-scale.md");
             return 0;
         }
         String task = Archive.task(context);

@@ -163,6 +163,9 @@ public final class Figures {
             java.awt.Color colour = colours[i % colours.length];
             Double e = exponents.get(n);
             String label = n.length() > 40 ? n.substring(0, 37) + "..." : n;
+            if (time.getSeriesMap().containsKey(label) || bound.getSeriesMap().containsKey(label)) {
+                label = n; // two names alike in their first 37 characters: XChart needs unique series names
+            }
             dropped += series(time, label + (e == null || e.isNaN() ? "" : String.format(Locale.ROOT, " (fitted v^%.2f)", e)),
                     checkSeconds.getOrDefault(n, List.of()), true, colour, new org.knowm.xchart.style.markers.Circle());
             dropped += series(time, label + " (estimate)", estimated.getOrDefault(n, List.of()), true, colour, new Hollow());

@@ -24,6 +24,20 @@ public final class ScaleReport {
         Files.writeString(markdown, markdown(ScaleResults.read(archive.root())));
     }
 
+    /**
+     * {@code generator plot --scale}: the figures of the archive's results (the legend's exponents the one-at-a-time
+     * fits where {@code bench scale-estimates} measured them, else the sweep's) and the page rewritten.
+     */
+    public static void plotAndWrite(Path archiveRoot, org.compactproofs.generator.report.Figures figures, Path markdown)
+            throws IOException {
+        ScaleResults r = ScaleResults.read(archiveRoot);
+        java.util.Map<String, Double> exponents = new java.util.HashMap<>();
+        r.checkSeconds().keySet().forEach(s -> exponents.put(s, Double.isNaN(r.quietExponent(s)) ? r.exponent(s, false)
+                : r.quietExponent(s)));
+        figures.scale(r.checkSeconds(), r.estimatedCheckSeconds(), exponents, r.bounds());
+        Files.writeString(markdown, markdown(r));
+    }
+
     /** The page. */
     public static String markdown(ScaleResults r) {
         StringBuilder md = new StringBuilder();

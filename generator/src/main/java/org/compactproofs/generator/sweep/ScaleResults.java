@@ -78,6 +78,11 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates, List<Q
         return new ScaleResults(cells, estimates, quiet);
     }
 
+    /** One of the sweep's main strategies: the figures, the main table and the fits are about these. */
+    static boolean main(String strategy) {
+        return StrategySelection.MAIN_STRATEGIES.contains(strategy);
+    }
+
     private static int order(String strategy) {
         int i = StrategySelection.MAIN_STRATEGIES.indexOf(strategy);
         return i < 0 ? StrategySelection.MAIN_STRATEGIES.size() : i;
@@ -166,12 +171,12 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates, List<Q
     }
 
     /**
-     * Per strategy, the points (v, mean check seconds) measured, in the order of the main strategies; vocabulary 64's
+     * Per main strategy, the points (v, mean check seconds) measured, in their order; vocabulary 64's
      * seconds are left out, being the 23,254-certificate sweep's, under another load.
      */
     public Map<String, List<double[]>> checkSeconds() {
         Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
-        measured.stream().filter(c -> c.vocab() != REFERENCE_VOCAB).forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.checkSeconds()}));
+        measured.stream().filter(c -> c.vocab() != REFERENCE_VOCAB && main(c.strategy())).forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.checkSeconds()}));
         return by;
     }
 
@@ -182,10 +187,10 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates, List<Q
         return by;
     }
 
-    /** Per strategy, the points (v, mean certified bound). */
+    /** Per main strategy, the points (v, mean certified bound). */
     public Map<String, List<double[]>> bounds() {
         Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
-        measured.forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.boundMean()}));
+        measured.stream().filter(c -> main(c.strategy())).forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.boundMean()}));
         return by;
     }
 

@@ -2,8 +2,8 @@ package org.compactproofs.generator.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.compactproofs.checker.Limits;
 import java.util.function.Consumer;
+import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.generator.model.Inputs;
@@ -41,8 +41,8 @@ public final class StrategySelection {
     /**
      * The strategies without brute force when the model's v^K inputs cannot be enumerated, and without cubic when its
      * worst case on the model's shape exceeds the checker's default {@code --max-work} (from v = 512 at K = 4, d_model
-     * 32; its actual work is far smaller, about v^3 k^2 / 4: name cubic to run it anyway, {@code cubicNamed}); then
-     * {@code skipped} is told why.
+     * 32; a real certificate's work is smaller, at v = 256 about half its worst case: name cubic to run it anyway,
+     * {@code cubicNamed}); then {@code skipped} is told why.
      */
     public static List<String> feasible(List<String> names, Model m, Consumer<String> skipped) {
         return feasible(names, m, skipped, false);

@@ -71,6 +71,22 @@ class FiguresTest {
                 + accepted + ",\"checkerOperations\":" + ops + "}";
     }
 
+    /** Issue 16's figures: names alike in their first 37 characters stay apart; an empty archive is noted, not drawn. */
+    @Test
+    void scaleFiguresOfLongAlikeNames() throws Exception {
+        String a = "eupu-global-max-diff-exact--attn-convex-chord--attn-err-exact-eqke+max-diff-exact";
+        String b = "eupu-global-max-diff-exact--attn-convex-chord--attn-err-max-diff";
+        java.util.Map<String, java.util.List<double[]>> time = java.util.Map.of(a, java.util.List.of(new double[] {256, 1},
+                new double[] {512, 4}), b, java.util.List.of(new double[] {256, 2}));
+        Figures f = new Figures(dir);
+        f.scale(time, java.util.Map.of(), java.util.Map.of(a, 2.0), time);
+        assertTrue(f.outcomes().stream().allMatch(Figures.Outcome::written), f.outcomes().toString());
+        assertTrue(Files.size(dir.resolve("scale-check-time.png")) > 1000 && Files.size(dir.resolve("scale-bound.svg")) > 1000);
+        Figures none = new Figures(dir.resolve("none"));
+        none.scale(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+        assertEquals("scale-check-time not drawn: no vocabulary measured", none.outcomes().get(0).line());
+    }
+
     /** Issue 19, item 3: operations against unexplained dimension, log-log; zero coordinates are noted, not drawn. */
     @Test
     void proofCostOnLogLogAxes() throws Exception {
