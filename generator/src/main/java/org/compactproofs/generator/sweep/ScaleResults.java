@@ -175,22 +175,26 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates, List<Q
      * seconds are left out, being the 23,254-certificate sweep's, under another load.
      */
     public Map<String, List<double[]>> checkSeconds() {
-        Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
-        measured.stream().filter(c -> c.vocab() != REFERENCE_VOCAB && main(c.strategy())).forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.checkSeconds()}));
-        return by;
+        return byStrategy(measured.stream().filter(c -> c.vocab() != REFERENCE_VOCAB && main(c.strategy())),
+                Cell::strategy, Cell::vocab, Cell::checkSeconds);
     }
 
     /** Per strategy, the points (v, estimated check seconds). */
     public Map<String, List<double[]>> estimatedCheckSeconds() {
-        Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
-        estimates.forEach(e -> by.computeIfAbsent(e.strategy(), k -> new ArrayList<>()).add(new double[] {e.vocab(), e.checkSeconds()}));
-        return by;
+        return byStrategy(estimates.stream(), Estimate::strategy, Estimate::vocab, Estimate::checkSeconds);
     }
 
     /** Per main strategy, the points (v, mean certified bound). */
     public Map<String, List<double[]>> bounds() {
+        return byStrategy(measured.stream().filter(c -> main(c.strategy())), Cell::strategy, Cell::vocab, Cell::boundMean);
+    }
+
+    /** Points (x, y) of each item, by its strategy, the strategies in the main strategies' order. */
+    private static <T> Map<String, List<double[]>> byStrategy(Stream<T> items, java.util.function.Function<T, String> strategy,
+            java.util.function.ToDoubleFunction<T> x, java.util.function.ToDoubleFunction<T> y) {
         Map<String, List<double[]>> by = new TreeMap<>(Comparator.comparingInt(ScaleResults::order).thenComparing(s -> s));
-        measured.stream().filter(c -> main(c.strategy())).forEach(c -> by.computeIfAbsent(c.strategy(), k -> new ArrayList<>()).add(new double[] {c.vocab(), c.boundMean()}));
+        items.forEach(i -> by.computeIfAbsent(strategy.apply(i), k -> new ArrayList<>()).add(new double[] {x.applyAsDouble(i),
+                y.applyAsDouble(i)}));
         return by;
     }
 
@@ -202,10 +206,7 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates, List<Q
 
     /** The fitted exponent in v of a strategy's quiet check seconds over the vocabularies from {@link #FIT_FROM}. */
     public double quietExponent(String strategy) {
-        List<double[]> points = new ArrayList<>();
-        quiet.stream().filter(q -> q.strategy().equals(strategy) && q.vocab() >= FIT_FROM && q.checkSeconds() > 0)
-                .forEach(q -> points.add(new double[] {Math.log(q.vocab()), Math.log(q.checkSeconds())}));
-        return ScalingBench.slope(points);
+        return fit(quiet.stream().filter(q -> q.strategy().equals(strategy)).map(q -> new double[] {q.vocab(), q.checkSeconds()}));
     }
 
     /**
@@ -213,13 +214,18 @@ public record ScaleResults(List<Cell> measured, List<Estimate> estimates, List<Q
      * {@link #FIT_FROM}, measured points only, or with the estimates when {@code withEstimates}; NaN with fewer than two.
      */
     public double exponent(String strategy, boolean withEstimates) {
-        List<double[]> points = new ArrayList<>();
-        measured.stream().filter(c -> c.strategy().equals(strategy) && c.vocab() >= FIT_FROM && c.checkSeconds() > 0)
-                .forEach(c -> points.add(new double[] {Math.log(c.vocab()), Math.log(c.checkSeconds())}));
+        Stream<double[]> points = measured.stream().filter(c -> c.strategy().equals(strategy))
+                .map(c -> new double[] {c.vocab(), c.checkSeconds()});
         if (withEstimates) {
-            estimates.stream().filter(e -> e.strategy().equals(strategy) && e.vocab() >= FIT_FROM
-                    && cell(e.vocab(), strategy) == null).forEach(e -> points.add(new double[] {Math.log(e.vocab()), Math.log(e.checkSeconds())}));
+            points = Stream.concat(points, estimates.stream().filter(e -> e.strategy().equals(strategy)
+                    && cell(e.vocab(), strategy) == null).map(e -> new double[] {e.vocab(), e.checkSeconds()}));
         }
-        return ScalingBench.slope(points);
+        return fit(points);
+    }
+
+    /** The least-squares slope on log-log of the points (v, seconds) with v >= {@link #FIT_FROM} and seconds > 0. */
+    private static double fit(Stream<double[]> points) {
+        return ScalingBench.slope(points.filter(p -> p[0] >= FIT_FROM && p[1] > 0)
+                .map(p -> new double[] {Math.log(p[0]), Math.log(p[1])}).toList());
     }
 }
