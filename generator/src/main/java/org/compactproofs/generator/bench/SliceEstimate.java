@@ -45,7 +45,8 @@ public final class SliceEstimate {
     private SliceEstimate() {}
 
     /** The strategies whose archived certificates a run checks beside the slices: the main sub-cubic ones. */
-    static final List<String> SUBCUBIC = org.compactproofs.generator.sweep.StrategySelection.MAIN_STRATEGIES.subList(2, 6);
+    static final List<String> SUBCUBIC = org.compactproofs.generator.sweep.StrategySelection.MAIN_STRATEGIES.subList(2,
+            org.compactproofs.generator.sweep.StrategySelection.MAIN_STRATEGIES.size());
 
     /**
      * {@link #cubic} for each vocabulary's model {@code certificates/models/max-of-4-vocab-V/seed-S.safetensors}, with

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.compactproofs.checker.UnusableInputException;
 import org.compactproofs.checker.grid.GridVariant;
 import org.compactproofs.generator.strategy.bruteforce.BruteForceStrategy;
+import org.compactproofs.generator.strategy.coupled.CoupledStrategy;
 import org.compactproofs.generator.strategy.cubic.CubicStrategy;
 import org.compactproofs.generator.strategy.grid.GridStrategy;
 import org.compactproofs.generator.strategy.subcubic.MaxDiffStrategy;
@@ -14,7 +15,7 @@ import org.compactproofs.generator.strategy.subcubic.UnionStrategy;
 
 /**
  * The one list of the generator's proof strategies, in the order every listing and report uses: ours (brute force,
- * cubic, subcubic-maxdiff, subcubic-union), then the 150 variants of the sub-cubic grid (rule S2) in the order of
+ * cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-0, -1, -2, -4), then the 150 variants of the sub-cubic grid (rule S2) in the order of
  * {@link GridVariant#all()}: the reference's 100, then ours. The checker keeps its own list of the names it accepts
  * ({@code org.compactproofs.checker.rules.Strategies}); a test holds the two equal.
  */
@@ -28,6 +29,7 @@ public final class Strategies {
 
     static {
         List<Strategy> all = new ArrayList<>(List.of(BRUTE_FORCE, CUBIC, SUBCUBIC_MAXDIFF, SUBCUBIC_UNION));
+        CoupledStrategy.EXACT_OUTPUTS.forEach(r -> all.add(new CoupledStrategy(r)));
         GridVariant.all().forEach(g -> all.add(new GridStrategy(g)));
         all.forEach(s -> ALL.put(s.name(), s));
     }

@@ -132,6 +132,16 @@ class CubicEndToEndTest {
         assertEnlargementsRejected(model, cert, "maxdiff-case");
     }
 
+    /** The same for the coupled rule S3 (two exact outputs), whose search runs the checker's own bound. */
+    @Test
+    void enlargedCoupledCasesAreRejected() throws Exception {
+        Path model = RepositoryFiles.shippedModel(123);
+        Path cert = dir.resolve("valid.cert");
+        ProveCommandAccess.prove("subcubic-coupled-2", model, cert);
+        assertTrue(CertificateFile.check(model, cert, 2).accepted());
+        assertEnlargementsRejected(model, cert, "coupled-case", 5); // most of its cases already reach max - 1
+    }
+
     /** The sub-cubic max-diff strategy beats the paper's best sub-cubic variant on the PyTorch model (0.6843). */
     @Test
     void maxDiffBeatsThePapersBestSubcubicOnTheFixture() {
@@ -145,11 +155,16 @@ class CubicEndToEndTest {
     }
 
     private void assertEnlargementsRejected(Path modelFile, Path cert, String rule) throws Exception {
+        assertEnlargementsRejected(modelFile, cert, rule, 97);
+    }
+
+    /** Every {@code stride}-th case line, enlarged when it can be, until 15 such lines. */
+    private void assertEnlargementsRejected(Path modelFile, Path cert, String rule, int stride) throws Exception {
         Model model = ModelReader.read(modelFile).model();
         List<String> lines = SingleSteps.expand(Files.readAllLines(cert));
         org.compactproofs.generator.model.FloatCircuits circuits = org.compactproofs.generator.model.FloatCircuits.of(model);
         int rejected = 0, accepted = 0;
-        for (int i = 0; i < lines.size() && rejected + accepted < 15; i += 97) {
+        for (int i = 0; i < lines.size() && rejected + accepted < 15; i += stride) {
             Matcher mt = CASE.matcher(lines.get(i).replaceFirst("^" + rule + " ", "case "));
             if (!mt.matches() || mt.group(4) == null || Integer.parseInt(mt.group(4)) + 1 >= Integer.parseInt(mt.group(2))) {
                 continue;

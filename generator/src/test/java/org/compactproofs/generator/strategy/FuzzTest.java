@@ -34,7 +34,7 @@ class FuzzTest {
 
     private static final Pattern CERTIFIED = Pattern.compile("\"provenCount\" : (\\d+)");
     private static final String[] STRATEGIES = {"brute-force", "cubic", "subcubic-maxdiff", "subcubic-union",
-        "eupu-svd-query+max-diff--attn-mean-query+diff--attn-err-mean+max-diff-subproduct",
+        "subcubic-coupled-2", "eupu-svd-query+max-diff--attn-mean-query+diff--attn-err-mean+max-diff-subproduct",
         "eupu-max-diff-exact--attn-convex-chord--attn-err-max-diff"};
 
     static byte[] mutate(byte[] in, Random r) {

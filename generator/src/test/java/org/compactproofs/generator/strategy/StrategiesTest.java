@@ -18,19 +18,20 @@ class StrategiesTest {
     @Test
     void theGeneratorsNamesAreTheCheckers() {
         List<String> names = Strategies.names();
-        assertEquals(154, names.size());
-        assertEquals(154, new TreeSet<>(names).size(), "no name twice");
+        assertEquals(158, names.size());
+        assertEquals(158, new TreeSet<>(names).size(), "no name twice");
         assertEquals(org.compactproofs.checker.rules.Strategies.names(), new TreeSet<>(names),
                 "every name the checker accepts has a prover, and no other");
     }
 
     @Test
     void oursFirstThenTheGridInItsOrder() {
-        assertEquals(List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union"),
+        assertEquals(List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union", "subcubic-coupled-0",
+                        "subcubic-coupled-1", "subcubic-coupled-2", "subcubic-coupled-4"),
                 Strategies.ours().stream().map(Strategy::name).toList());
         assertEquals(GridVariant.all().stream().map(GridVariant::name).toList(),
                 Strategies.grid().stream().map(Strategy::name).toList());
-        assertEquals(Strategies.names().subList(4, 154), Strategies.grid().stream().map(Strategy::name).toList());
+        assertEquals(Strategies.names().subList(8, 158), Strategies.grid().stream().map(Strategy::name).toList());
         assertEquals(100, Strategies.all().stream().filter(s -> s.group() == Strategy.Group.REFERENCE_GRID).count());
         assertEquals(50, Strategies.all().stream().filter(s -> s.group() == Strategy.Group.OUR_GRID).count());
         for (Strategy s : Strategies.all()) {
@@ -38,7 +39,8 @@ class StrategiesTest {
         }
         assertNull(Strategies.named("grid"));
         UnusableInputException e = assertThrows(UnusableInputException.class, () -> Strategies.require("nope"));
-        assertEquals("unknown strategy 'nope' (known: brute-force, cubic, subcubic-maxdiff, subcubic-union and the grid "
+        assertEquals("unknown strategy 'nope' (known: brute-force, cubic, subcubic-maxdiff, subcubic-union, "
+                + "subcubic-coupled-0, subcubic-coupled-1, subcubic-coupled-2, subcubic-coupled-4 and the grid "
                 + "listed by 'strategies')", e.getMessage());
     }
 

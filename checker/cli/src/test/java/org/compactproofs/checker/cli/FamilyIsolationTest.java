@@ -62,7 +62,8 @@ class FamilyIsolationTest {
             assertEquals("accepted true", check(loader, "cubic"));
             assertEquals("accepted true", check(loader, "subcubic-maxdiff"));
             String grid = check(loader, "eupu-max-diff-exact--attn-convex-chord--attn-err-max-diff");
-            assertTrue(grid.contains("unknown strategy") && grid.contains("known: cubic, subcubic-maxdiff)"), grid);
+            assertTrue(grid.contains("unknown strategy") && grid.contains("known: cubic, subcubic-coupled-0, subcubic-coupled-1, "
+                    + "subcubic-coupled-2, subcubic-coupled-4, subcubic-maxdiff)"), grid);
             assertTrue(check(loader, "brute-force").contains("unknown strategy"));
         }
     }

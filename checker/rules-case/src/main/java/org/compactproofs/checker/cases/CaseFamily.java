@@ -8,8 +8,8 @@ import org.compactproofs.checker.rules.RuleFamily;
 import org.compactproofs.checker.rules.Strategies;
 
 /**
- * Strategies cubic (rule C1, {@code case}) and subcubic-maxdiff (rule S1, {@code maxdiff-case}), each with its row
- * form, in one key registry.
+ * Strategies cubic (rule C1, {@code case}), subcubic-maxdiff (rule S1, {@code maxdiff-case}) and
+ * subcubic-coupled-R (rule S3, {@code coupled-case}), each with its row form, in one key registry.
  */
 public final class CaseFamily implements RuleFamily {
     @Override
@@ -18,7 +18,8 @@ public final class CaseFamily implements RuleFamily {
             case "cubic" -> withRow(new CaseRule("case", (state, first) -> new CubicBounds(state.model(), state.tables())),
                     "case-row");
             case "subcubic-maxdiff" -> withRow(new CaseRule("maxdiff-case", MaxDiffBounds::of), "maxdiff-row");
-            default -> null;
+            default -> COUPLED.contains(strategy) ? withRow(new CaseRule("coupled-case",
+                    CoupledBounds.withExactOutputs(exactOutputs(strategy))), "coupled-row") : null;
         };
     }
 
@@ -27,23 +28,36 @@ public final class CaseFamily implements RuleFamily {
         return List.of(cases, new CaseRowRule(row, cases));
     }
 
-    @Override
-    public Set<String> strategies() {
-        return Set.of("cubic", "subcubic-maxdiff");
+    /** Rule S3's strategies, subcubic-coupled-R: R outputs below the max bounded by rule C1. */
+    static final Set<String> COUPLED = Set.of("subcubic-coupled-0", "subcubic-coupled-1", "subcubic-coupled-2",
+            "subcubic-coupled-4");
+
+    private static int exactOutputs(String strategy) {
+        return Integer.parseInt(strategy.substring("subcubic-coupled-".length()));
     }
 
-    /** C1 and S1 read the exact tables. */
+    @Override
+    public Set<String> strategies() {
+        Set<String> names = new java.util.TreeSet<>(COUPLED);
+        names.addAll(Set.of("cubic", "subcubic-maxdiff"));
+        return names;
+    }
+
+    /** C1, S1 and S3 read the exact tables; S3 derives O(r k v^2) more from them (its top lists, G*, tails). */
     @Override
     public long tableWork(String strategy, Model m) {
-        return Strategies.exactTableWork(m);
+        double v = m.vocab(), k = m.context(), r = COUPLED.contains(strategy) ? exactOutputs(strategy) : -1;
+        return (long) Math.min(Long.MAX_VALUE, Strategies.exactTableWork(m)
+                + (r < 0 ? 0 : v * v * (2 + k * (3 + r + 2) + r / 2 + 5 * k)));
     }
 
     /** Every key once: C1 scans each output's window, S1 its O(k) terms; plus their tables and caches. */
     @Override
     public long worstWork(String strategy, Model m) {
         double v = m.vocab(), k = m.context(), keys = v * (v + 1) / 2 * k;
+        double r = COUPLED.contains(strategy) ? exactOutputs(strategy) : 0;
         return (long) Math.min(Long.MAX_VALUE, strategy.equals("cubic")
                 ? keys * v * (k - 1) * (CubicBounds.WINDOW + 4) + v * v * v / 2 + 4 * v * v * k
-                : keys * k * (MaxDiffBounds.WINDOW + 8) + 8 * v * v * k);
+                : keys * k * (MaxDiffBounds.WINDOW * (r + 2) + 8 + r * (CubicBounds.WINDOW + 4)) + 8 * v * v * k);
     }
 }

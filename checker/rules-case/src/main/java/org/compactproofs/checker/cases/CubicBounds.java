@@ -26,10 +26,10 @@ public final class CubicBounds implements CaseRule.Bound {
     /** The window in use: {@link #WINDOW}, or another size in tests (the rule is sound for any size). */
     private final int window;
 
-    private final int v, k;
-    private final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;
+    final int v, k;
+    final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;   // also read by rule S3
     private final AttentionWeights attention;
-    private final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q
+    final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q; also read by rule S3
     /**
      * For each output o and bound b, over the tokens t <= b: the smallest lower bound of D(t, o), the t attaining it
      * (the first one), and the second smallest.
@@ -86,7 +86,7 @@ public final class CubicBounds implements CaseRule.Bound {
     }
 
     /** Weights exp(s (R(i,t) - max R)) enclosed, the maximum over the query's positions and tokens. */
-    private void weights(int q) {
+    void weights(int q) {
         if (weightLo[q] != null) {
             return;
         }
@@ -109,7 +109,7 @@ public final class CubicBounds implements CaseRule.Bound {
     }
 
     /** D(t,o) = EVOU[t][m] - EVOU[t][o], lower bound. */
-    private double ovLo(int m, int t, int o) {
+    double ovLo(int m, int t, int o) {
         return Interval.down(evouLo[t][m] - evouHi[t][o]);
     }
 
@@ -164,32 +164,47 @@ public final class CubicBounds implements CaseRule.Bound {
             return;
         }
         weights(q);
-        double[][] lo = weightLo[q], hi = weightHi[q];
         Exclusive ex = a - window >= 0 ? exclusive(m) : null;
-        int others = k - 1;
         double[] base0 = new double[v];
-        double[][] diff0 = a >= 0 ? new double[v][others] : null;
+        double[][] diff0 = a >= 0 ? new double[v][k - 1] : null;
         for (int o = 0; o < v; o++) {
             if (o == m) {
                 continue;
             }
-            double eu = Interval.down(euLo[q][m] - euHi[q][o]);
-            double base = timesDown(lo[k - 1][q], hi[k - 1][q], gLo(addDown(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
-            for (int i = 0; i < others; i++) {
-                double common = addDown(eu, Interval.down(pvouLo[i][m] - pvouHi[i][o]));
-                double maxTerm = timesDown(lo[i][m], hi[i][m], gLo(common, m, m, o));
-                base = addDown(base, maxTerm);
-                if (a >= 0) {
-                    diff0[o][i] = Interval.down(nonmaxTerm(q, m, a, i, o, common, ex) - maxTerm);
-                }
-            }
-            base0[o] = base;
-            operations += (long) others * (a >= 0 ? Math.min(a + 1, window) + 3 : 1);
+            int out = o;
+            base0[o] = outputTerms(q, m, a, o, ex == null ? null
+                    : b -> ex.arg1()[out][b] != out ? ex.min1()[out][b] : ex.min2()[out][b], a >= 0 ? diff0[o] : null);
         }
         cachedBase[q] = base0;
         cachedDiff[q] = diff0;
         cachedM[q] = m;
         cachedA[q] = a;
+    }
+
+    /** The tail minima of one output o for one max m: {@code at(b)} = min over t <= b, t != o, of the lower bound of D(t,o). */
+    interface Tail {
+        double at(int b);
+    }
+
+    /**
+     * Rule C1's terms of output o for query q, max m and upto a (-1: no non-max position): returns Q* + sum of
+     * M_i, rounded down, and fills {@code diff[i]} with T_i - M_i (when a >= 0); {@code tail} is read only when
+     * a - W >= 0. Weights of q must be computed ({@link #weights}). Rule S3 uses it for a few outputs.
+     */
+    double outputTerms(int q, int m, int a, int o, Tail tail, double[] diff) {
+        double[][] lo = weightLo[q], hi = weightHi[q];
+        double eu = Interval.down(euLo[q][m] - euHi[q][o]);
+        double base = timesDown(lo[k - 1][q], hi[k - 1][q], gLo(addDown(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
+        for (int i = 0; i < k - 1; i++) {
+            double common = addDown(eu, Interval.down(pvouLo[i][m] - pvouHi[i][o]));
+            double maxTerm = timesDown(lo[i][m], hi[i][m], gLo(common, m, m, o));
+            base = addDown(base, maxTerm);
+            if (a >= 0) {
+                diff[i] = Interval.down(nonmaxTerm(q, m, a, i, o, common, tail) - maxTerm);
+            }
+        }
+        operations += (long) (k - 1) * (a >= 0 ? Math.min(a + 1, window) + 3 : 1);
+        return base;
     }
 
     /**
@@ -225,7 +240,7 @@ public final class CubicBounds implements CaseRule.Bound {
     }
 
     /** T_i(o, a): a lower bound of w_i(t) g_i(o; t) over every non-max token t <= a. */
-    private double nonmaxTerm(int q, int m, int a, int i, int o, double common, Exclusive ex) {
+    private double nonmaxTerm(int q, int m, int a, int i, int o, double common, Tail tail) {
         double[] lo = weightLo[q][i], hi = weightHi[q][i];
         double t0 = Double.POSITIVE_INFINITY;
         if (o <= a) {
@@ -238,10 +253,9 @@ public final class CubicBounds implements CaseRule.Bound {
             }
         }
         if (from > 0) {
-            int b = from - 1;
-            double d = ex.arg1()[o][b] != o ? ex.min1()[o][b] : ex.min2()[o][b];
+            double d = tail.at(from - 1);
             if (d != Double.POSITIVE_INFINITY) {
-                t0 = Math.min(t0, timesDown(0, prefixMaxHi[q][i][b], Math.min(0, addDown(common, d))));
+                t0 = Math.min(t0, timesDown(0, prefixMaxHi[q][i][from - 1], Math.min(0, addDown(common, d))));
             }
         }
         return t0;

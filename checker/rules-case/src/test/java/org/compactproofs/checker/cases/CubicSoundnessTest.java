@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case rules C1 (cubic) and S1 (sub-cubic max-diff) against the exact oracle, case by case: on every small
+ * The case rules C1 (cubic), S1 (sub-cubic max-diff) and S3 (sub-cubic coupled) against the exact oracle, case by case: on every small
  * model, every key (query, max, nonmax, upto) that a rule accepts contains only inputs that are truly correct.
  * This is stronger than comparing totals: an unsound case cannot hide behind another case's slack.
  */
@@ -31,6 +31,17 @@ public class CubicSoundnessTest {
     public static CaseBound maxDiff(Model m) {
         MaxDiffBounds b = new MaxDiffBounds(m, CircuitTables.of(m));
         return (q, max, c, a) -> b.of(q, max, c, a, null);
+    }
+
+    /** Rule S3 with r exact outputs per max, rule C1's window for them and rule S1's for the coupled part. */
+    public static CaseBound coupled(Model m, int r, int cubicWindow, int coupledWindow) {
+        CoupledBounds b = new CoupledBounds(new CubicBounds(m, CircuitTables.of(m), cubicWindow), r, coupledWindow);
+        int[] worst = new int[1];
+        return (q, max, c, a) -> b.of(q, max, c, a, worst);
+    }
+
+    public static CaseBound coupled(Model m, int r) {
+        return coupled(m, r, CubicBounds.WINDOW, CoupledBounds.WINDOW);
     }
 
     /** Runs every key through the rule; returns {keys accepted, inputs covered by the best key per (q, m, c)}. */
@@ -123,8 +134,9 @@ public class CubicSoundnessTest {
         }
     }
 
-    private static void check(List<SmallModels.Named> models, int minimum,
-                              java.util.function.Function<Model, CaseBound> rule, String name) {
+    /** Accepted keys and covered inputs over the models, the rule checked against the oracle on each. */
+    private static long[] check(List<SmallModels.Named> models, int minimum,
+                                java.util.function.Function<Model, CaseBound> rule, String name) {
         long accepted = 0, covered = 0, inputs = 0;
         for (SmallModels.Named named : models) {
             long[] r = checkModel(named, rule);
@@ -136,6 +148,7 @@ public class CubicSoundnessTest {
         assertTrue(accepted > 1000, "the rule accepts many keys: " + accepted);
         TestFigures.report("%s soundness: %d models, %d keys accepted, all sound; best keys cover %d of %d inputs",
                 name, models.size(), accepted, covered, inputs);
+        return new long[] {accepted, covered};
     }
 
     @Test
@@ -146,6 +159,22 @@ public class CubicSoundnessTest {
     @Test
     void everyAcceptedMaxDiffCaseIsTrulyCorrect() {
         check(SmallModels.all(380, 12), 500, CubicSoundnessTest::maxDiff, "sub-cubic max-diff (S1)");
+    }
+
+    /**
+     * Rule S3 with 0, 1, 2 and 4 exact outputs: every accepted key sound. Not vacuous: with two exact outputs it
+     * covers more inputs than rule S1, and never more than the truth allows (checked key by key).
+     */
+    @Test
+    void everyAcceptedCoupledCaseIsTrulyCorrect() {
+        List<SmallModels.Named> models = SmallModels.all(380, 12);
+        long s1 = check(models, 500, CubicSoundnessTest::maxDiff, "sub-cubic max-diff (S1)")[1];
+        for (int r : new int[] {0, 1, 2, 4}) {
+            long[] s3 = check(models, 500, m -> coupled(m, r), "sub-cubic coupled (S3), r = " + r);
+            if (r == 2) {
+                assertTrue(s3[1] > s1, "S3 with r = 2 covers " + s3[1] + " inputs, S1 " + s1);
+            }
+        }
     }
 
     /** Narrow windows send most tokens through the coarse tail bounds, which small vocabularies rarely reach. */
@@ -161,6 +190,9 @@ public class CubicSoundnessTest {
             MaxDiffBounds b = new MaxDiffBounds(m, CircuitTables.of(m), 0);
             return (q, max, c, a) -> b.of(q, max, c, a, null);
         }, "sub-cubic max-diff (S1), window 0");
+        for (int r : new int[] {1, 4}) {
+            check(models, 150, m -> coupled(m, r, 1, 0), "sub-cubic coupled (S3), r = " + r + ", windows 1 and 0");
+        }
     }
 
     @Test
@@ -168,5 +200,7 @@ public class CubicSoundnessTest {
     void everyAcceptedCaseIsTrulyCorrectOnManyMoreModels() {
         check(SmallModels.all(2000, 60), 2500, CubicSoundnessTest::cubic, "cubic (C1)");
         check(SmallModels.all(2000, 60), 2500, CubicSoundnessTest::maxDiff, "sub-cubic max-diff (S1)");
+        check(SmallModels.all(2000, 60), 2500, m -> coupled(m, 2), "sub-cubic coupled (S3), r = 2");
+        check(SmallModels.all(2000, 60), 2500, m -> coupled(m, 1, 1, 0), "sub-cubic coupled (S3), r = 1, windows 1, 0");
     }
 }

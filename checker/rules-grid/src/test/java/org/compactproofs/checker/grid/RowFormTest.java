@@ -24,7 +24,7 @@ import org.compactproofs.checker.rules.Strategies;
 import org.junit.jupiter.api.Test;
 
 /**
- * The row forms ({@code case-row}, {@code maxdiff-row}, {@code gap-row}, {@link CaseRowRule}) against the case
+ * The row forms ({@code case-row}, {@code maxdiff-row}, {@code gap-row}, {@code coupled-row}, {@link CaseRowRule}) against the case
  * steps they stand for and against the exact oracle: on trained and small random models, for the three case rules,
  * a random row and its expansion into case steps (with their correct counts) get the same verdict, the same
  * failing key and the same count; every accepted row holds only truly correct inputs and counts exactly them.
@@ -33,7 +33,8 @@ class RowFormTest {
     private static final Path CERT = Path.of("row-form-test.cert");
     /** The strategy of each case rule, and its row rule's name. */
     private static final String[][] RULES = {{"cubic", "case", "case-row"},
-        {"subcubic-maxdiff", "maxdiff-case", "maxdiff-row"}, {"subcubic-union", "gap-case", "gap-row"}};
+        {"subcubic-maxdiff", "maxdiff-case", "maxdiff-row"}, {"subcubic-union", "gap-case", "gap-row"},
+        {"subcubic-coupled-2", "coupled-case", "coupled-row"}, {"subcubic-coupled-4", "coupled-case", "coupled-row"}};
 
     /** Runs steps through fresh rules of a strategy: the first failure (or null) and the count proven. */
     record Outcome(Failure failure, BigInteger proven) {}

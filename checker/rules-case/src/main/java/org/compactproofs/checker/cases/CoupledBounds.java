@@ -1,0 +1,275 @@
+package org.compactproofs.checker.cases;
+
+import static org.compactproofs.checker.arith.Interval.addDown;
+import static org.compactproofs.checker.arith.Interval.addSmallest;
+import static org.compactproofs.checker.arith.Interval.timesDown;
+
+import java.util.Arrays;
+import org.compactproofs.checker.arith.Interval;
+import org.compactproofs.checker.cert.Step;
+import org.compactproofs.checker.model.CircuitTables;
+import org.compactproofs.checker.model.Model;
+import org.compactproofs.checker.rules.ProofState;
+
+/**
+ * The lower bounds of rule S3 (docs/rules.md), in double arithmetic rounded toward minus infinity, from tables of
+ * size O(r k v^2). With u[o] the column mean of EU's lower ends (any vector is sound), d_q[o] = EU[q][o] - u[o],
+ * V_{i,t}[o] = u[o] + PVOU[i][o] + EVOU[t][o] and X(m) = {m-r, ..., m}:
+ * <pre>
+ *   Delta(q,m) = d_q[m] - max_{o not in X(m)} d_q[o],   G_i(t,m) = V_{i,t}[m] - max_{o not in X(m)} V_{i,t}[o],
+ *   G*_i(t) = min_{m > t} G_i(t,m)
+ * </pre>
+ * Each maximum is the first entry outside X(m) of the row's r+2 largest upper ends. The outputs outside X(m) are
+ * bounded at once by rule S1's case bound with Delta(q,m) + G_i(t,m) in place of E + F + P; the r outputs
+ * m-1..m-r by rule C1's bound of one output ({@link CubicBounds#outputBound}), with their tail minima for m.
+ */
+public final class CoupledBounds implements CaseRule.Bound {
+    /** The window of the coupled part (rule S1's W); the exact outputs use rule C1's. */
+    static final int WINDOW = MaxDiffBounds.WINDOW;
+
+    private final int window, r, v, k;
+    private final CubicBounds cubic;              // the weights, the table ends, and C1's bound of one output
+    private final double[] u;
+    private final double[][] delta;               // [q][m]
+    private final int[][][] topAt;                // [i][t][j]: the outputs of the r+2 largest upper ends of V_{i,t}
+    private final double[][][] topHi;             // [i][t][j]: those upper ends, descending
+    private final double[][] gStar;               // [i][t]; +infinity for the largest token
+    private final double[][][] prefixMinLo, prefixWG;  // [q][i][b], lazily per q
+    private final double[][][] tails;             // [m][j][b] for output m-1-j, lazily per m
+    private final int[] cachedM, cachedA;         // [q]: the (m, a) of q's slot; m = -1 while empty
+    private final double[][] cachedBase;          // [q][part]
+    private final double[][][] cachedDiff;        // [q][part][i]
+    private long operations;
+
+    CoupledBounds(CubicBounds cubic, int r, int window) {
+        this.cubic = cubic;
+        this.r = r;
+        this.window = window;
+        v = cubic.v;
+        k = cubic.k;
+        u = new double[v];
+        for (int o = 0; o < v; o++) {
+            for (int q = 0; q < v; q++) {
+                u[o] += cubic.euLo[q][o];
+            }
+            u[o] = Double.isFinite(u[o] / v) ? u[o] / v : 0; // any real vector is sound
+        }
+        int top = Math.min(r + 2, v);
+        delta = new double[v][v];
+        double[] hi = new double[v];
+        int[] at = new int[top];
+        double[] best = new double[top];
+        for (int q = 0; q < v; q++) {
+            for (int o = 0; o < v; o++) {
+                hi[o] = Interval.up(cubic.euHi[q][o] - u[o]);
+            }
+            largest(hi, at, best);
+            for (int m = 0; m < v; m++) {
+                delta[q][m] = Interval.down(Interval.down(cubic.euLo[q][m] - u[m]) - outside(at, best, m));
+            }
+        }
+        topAt = new int[k][v][top];
+        topHi = new double[k][v][top];
+        gStar = new double[k][v];
+        for (int i = 0; i < k; i++) {
+            for (int t = 0; t < v; t++) {
+                for (int o = 0; o < v; o++) {
+                    hi[o] = Interval.up(Interval.up(u[o] + cubic.pvouHi[i][o]) + cubic.evouHi[t][o]);
+                }
+                largest(hi, topAt[i][t], topHi[i][t]);
+                double min = Double.POSITIVE_INFINITY;
+                for (int m = t + 1; m < v; m++) {
+                    min = Math.min(min, g(i, t, m));
+                }
+                gStar[i][t] = min;
+            }
+        }
+        prefixMinLo = new double[v][][];
+        prefixWG = new double[v][][];
+        tails = new double[v][][];
+        cachedM = new int[v];
+        cachedA = new int[v];
+        Arrays.fill(cachedM, -1);
+        cachedBase = new double[v][];
+        cachedDiff = new double[v][][];
+        operations += (long) v * v * (2 + k * (3 + top));
+    }
+
+    /** Rule S3's bound of a certificate with r exact outputs per max ({@link CaseRule.Preparation}). */
+    static CaseRule.Preparation withExactOutputs(int r) {
+        return (ProofState state, Step first) -> of(state.model(), state.tables(), r);
+    }
+
+    /** Rule S3's bound with r exact outputs per max, as the checker computes it (the generator searches with it). */
+    public static CaseRule.Bound of(Model m, CircuitTables t, int r) {
+        return new CoupledBounds(new CubicBounds(m, t), r, WINDOW);
+    }
+
+    /** The {@code at.length} largest of {@code hi}, descending, into {@code best}, their indices into {@code at}. */
+    private static void largest(double[] hi, int[] at, double[] best) {
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        Arrays.fill(at, -1);
+        for (int o = 0; o < hi.length; o++) {
+            double x = Double.isNaN(hi[o]) ? Double.POSITIVE_INFINITY : hi[o]; // an upper end: NaN is +infinity
+            int j = at.length;
+            while (j > 0 && (at[j - 1] < 0 || x > best[j - 1])) {
+                j--;
+            }
+            if (j < at.length) {
+                System.arraycopy(best, j, best, j + 1, at.length - j - 1);
+                System.arraycopy(at, j, at, j + 1, at.length - j - 1);
+                best[j] = x;
+                at[j] = o;
+            }
+        }
+    }
+
+    /**
+     * The largest upper end over outputs outside X(m) = {m-r..m}, from a row's r+2 largest (at least one of which
+     * is outside X(m) unless every output is in it: then -infinity, and the case has no such output).
+     */
+    private double outside(int[] at, double[] best, int m) {
+        for (int j = 0; j < at.length; j++) {
+            if (at[j] > m || at[j] < m - r) {
+                return best[j];
+            }
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    /** G_i(t,m), rounded down. */
+    private double g(int i, int t, int m) {
+        double vLo = addDown(addDown(u[m], cubic.pvouLo[i][m]), cubic.evouLo[t][m]);
+        return Interval.down(vLo - outside(topAt[i][t], topHi[i][t], m));
+    }
+
+    private void prepare(int q) {
+        if (prefixMinLo[q] != null) {
+            return;
+        }
+        cubic.weights(q);
+        double[][] lo = cubic.weightLo[q], hi = cubic.weightHi[q], pMin = new double[k][v], pWG = new double[k][v];
+        for (int i = 0; i < k; i++) {
+            double min = Double.POSITIVE_INFINITY, wg = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < v; t++) {
+                min = Math.min(min, lo[i][t]);
+                if (gStar[i][t] != Double.POSITIVE_INFINITY) {
+                    wg = Math.min(wg, timesDown(lo[i][t], hi[i][t], gStar[i][t]));
+                }
+                pMin[i][t] = min;
+                pWG[i][t] = wg;
+            }
+        }
+        prefixMinLo[q] = pMin;
+        prefixWG[q] = pWG;
+        operations += 2L * k * v;
+    }
+
+    /** For output m-1-j: min over t <= b, t != o, of the lower bound of EVOU[t][m] - EVOU[t][o], for b < m. */
+    private double[] tail(int m, int j) {
+        if (tails[m] == null) {
+            double[][] out = new double[Math.min(r, m)][m];
+            for (int jj = 0; jj < out.length; jj++) {
+                int o = m - 1 - jj;
+                double min = Double.POSITIVE_INFINITY;
+                for (int t = 0; t < m; t++) {
+                    if (t != o) {
+                        min = Math.min(min, cubic.ovLo(m, t, o));
+                    }
+                    out[jj][t] = min;
+                }
+            }
+            tails[m] = out;
+            operations += (long) out.length * m;
+        }
+        return tails[m][j];
+    }
+
+    @Override
+    public long operations() {
+        return operations + cubic.operations();
+    }
+
+    /**
+     * The smallest of the parts' bounds: part 0, the coupled bound of every output outside X(m) (absent when there
+     * is none), and part j = 1..r, rule C1's bound of output m-j; {@code worst} receives that output, or -1 for part 0.
+     */
+    @Override
+    public double of(int q, int m, int c, int a, int[] worst) {
+        terms(q, m, c > 0 ? a : -1);
+        double lower = Double.POSITIVE_INFINITY;
+        double[] diff = new double[k - 1];
+        for (int j = vacuous(m) ? 1 : 0; j < cachedBase[q].length; j++) {
+            double bound = cachedBase[q][j];
+            if (c > 0) {
+                System.arraycopy(cachedDiff[q][j], 0, diff, 0, diff.length);
+                Arrays.sort(diff);
+                bound = addSmallest(bound, diff, c);
+            }
+            if (Double.isNaN(bound) || bound < lower) { // NaN must fail, not pass
+                lower = bound;
+                worst[0] = j == 0 ? -1 : m - j;
+            }
+        }
+        operations += (long) cachedBase[q].length * c;
+        return lower;
+    }
+
+    /** Whether every output other than m lies in X(m) = {m-r..m}: then part 0 has no output to bound. */
+    private boolean vacuous(int m) {
+        return m == v - 1 && m - r <= 0;
+    }
+
+    /**
+     * Fills query q's slot with the parts' terms for (m, a) (a = -1: no non-max position): base[j] = Q* + sum M_i
+     * and diff[j][i] = T_i - M_i, all rounded down. Cases of one (q, m) usually share a, so the slot is reused.
+     */
+    private void terms(int q, int m, int a) {
+        if (m == cachedM[q] && a == cachedA[q]) {
+            return;
+        }
+        prepare(q);
+        int parts = 1 + Math.min(r, m);
+        double[] base = new double[parts];
+        double[][] diff = new double[parts][k - 1];
+        if (!vacuous(m)) {
+            base[0] = coupled(q, m, a, diff[0]);
+        }
+        for (int j = 1; j < parts; j++) {
+            int jj = j;
+            base[j] = cubic.outputTerms(q, m, a, m - j, b -> tail(m, jj - 1)[b], diff[j]);
+        }
+        cachedBase[q] = base;
+        cachedDiff[q] = diff;
+        cachedM[q] = m;
+        cachedA[q] = a;
+    }
+
+    /** Part 0: rule S1's terms with H_i(t) = Delta(q,m) + G_i(t,m), every output outside X(m) at once. */
+    private double coupled(int q, int m, int a, double[] diff) {
+        double[][] lo = cubic.weightLo[q], hi = cubic.weightHi[q];
+        double d = delta[q][m];
+        int others = k - 1;
+        double base = timesDown(lo[k - 1][q], hi[k - 1][q], addDown(d, g(k - 1, q, m)));
+        for (int i = 0; i < others; i++) {
+            double maxTerm = timesDown(lo[i][m], hi[i][m], addDown(d, g(i, m, m)));
+            base = addDown(base, maxTerm);
+            if (a >= 0) {
+                int from = Math.max(0, a - window + 1);
+                double nonmax = Double.POSITIVE_INFINITY;
+                for (int t = from; t <= a; t++) {
+                    nonmax = Math.min(nonmax, timesDown(lo[i][t], hi[i][t], addDown(d, g(i, t, m))));
+                }
+                if (from > 0) {
+                    int b = from - 1;
+                    double attention = d >= 0 ? Interval.down(prefixMinLo[q][i][b] * d)
+                            : Interval.down(cubic.prefixMaxHi[q][i][b] * d);
+                    nonmax = Math.min(nonmax, addDown(attention, prefixWG[q][i][b]));
+                }
+                diff[i] = Interval.down(nonmax - maxTerm);
+            }
+        }
+        operations += (long) k * (r + 2) + (a >= 0 ? others * (3L + Math.min(a + 1, window) * (r + 2L)) : 0);
+        return base;
+    }
+}
