@@ -72,6 +72,7 @@ final class ResultsFile {
                     new BigInteger(r.get("certified").asText()), new BigInteger(r.get("total").asText()),
                     r.get("generateSeconds").asDouble(), r.get("checkSeconds").asDouble(),
                     r.get("certificateBytes").asLong(), r.get("checkerOperations").asLong(),
+                    r.path("operations").path("tables.exact-multiply-adds").asLong(0),
                     r.get("unexplainedDimension").bigIntegerValue(), estimates.get(r.get("seed").asLong())));
         }
         ResultsReport.sort(results);
