@@ -106,7 +106,8 @@ public final class Figures {
                 "checker operations (log scale)", true, by, s -> {
                     s.setSeriesColors(new java.awt.Color[] {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e),
                         new java.awt.Color(0x9467bd), new java.awt.Color(0x2ca02c), new java.awt.Color(0xd62728),
-                        new java.awt.Color(0x8c564b)});
+                        new java.awt.Color(0x8c564b), new java.awt.Color(0xbcbd22), new java.awt.Color(0x17becf),
+                        new java.awt.Color(0xe377c2), new java.awt.Color(0x000000)}); // one colour per series
                     s.setMarkerSize(4);
                 }, none == 0 ? "no accepted certificate" : "no point to draw", zero);
     }
