@@ -155,6 +155,53 @@ class CheckRejectionTest {
         assertTrue(run.stdout().contains(SHA), run.stdout());
     }
 
+    /** Rule B1's keyed form: one step per maximum proves what the plain step proves, in any order of the keys. */
+    @Test
+    void theKeyedBruteForceProvesWhatThePlainOneProves() throws IOException {
+        StringBuilder keyed = new StringBuilder(header(proven.toString()));
+        for (int m : new int[] {5, 0, 3, 1, 4, 2}) {
+            keyed.append("brute-force max ").append(m).append('\n');
+        }
+        write(keyed.toString());
+        CliRun run = check();
+        assertNoStackTrace(run);
+        assertEquals(ExitCodes.ACCEPTED, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains(proven + " of 216 inputs correct"), run.stdout());
+    }
+
+    /** A key missing proves too little; a key twice or out of range is rejected at its line; forms never mix. */
+    @Test
+    void keyedBruteForceStepsAreCheckedKeyByKey() throws IOException {
+        int proving = -1; // a maximum whose inputs include a correct one
+        for (int m = 0; m < 6 && proving < 0; m++) {
+            write(header("1") + "brute-force max " + m + "\n");
+            proving = check().exitCode() == ExitCodes.ACCEPTED ? m : -1;
+        }
+        assertTrue(proving >= 0);
+        StringBuilder all = new StringBuilder();
+        for (int m = 0; m < 6; m++) {
+            all.append(m == proving ? "" : "brute-force max " + m + "\n");
+        }
+        write(header(proven.toString()) + all);
+        assertRejectedAtClaim(check());
+        String keys = "brute-force max 0\nbrute-force max 1\nbrute-force max 2\nbrute-force max 3\nbrute-force max 4\n";
+        write(header("0") + keys + "brute-force max 2\n");
+        CliRun twice = check();
+        assertEquals(ExitCodes.REJECTED, twice.exitCode(), twice.toString());
+        assertTrue(twice.stdout().contains(":11:1 rule brute-force") && twice.stdout().contains("each max appears once")
+                && twice.stdout().contains("already at line 8"), twice.stdout());
+        write(header("0") + "brute-force max 6\n");
+        CliRun outside = check();
+        assertEquals(ExitCodes.REJECTED, outside.exitCode(), outside.toString());
+        assertTrue(outside.stdout().contains("0 <= max < vocab"), outside.stdout());
+        write(header("0") + "brute-force max 1\nbrute-force\n");
+        assertUnusable(check(), 7, 1, "cannot follow the keyed form");
+        write(header("0") + "brute-force\nbrute-force max 1\n");
+        assertUnusable(check(), 7, 1, "cannot follow the plain");
+        write(header("0") + "brute-force max 1 upto 2\n");
+        assertUnusableAtLine(check(), 6);
+    }
+
     @Test
     void acceptedJsonHasEveryDocumentedField() throws IOException {
         write(valid());
@@ -614,9 +661,9 @@ class CheckRejectionTest {
     @Test
     void bruteForceWithAFieldIsUnusable() throws IOException {
         write(header(proven.toString()) + "brute-force count 216\n");
-        assertUnusable(check(), 6, null, "takes no fields");
+        assertUnusable(check(), 6, null, "unknown field 'count' (fields: max)");
         write(header(proven.toString()) + "brute-force mode fast\n");
-        assertUnusable(check(), 6, null, "takes no fields");
+        assertUnusable(check(), 6, null, "unknown field 'mode' (fields: max)");
         write(header(proven.toString()) + "brute-force x\n"); // a field name without a value
         assertUnusable(check(), 6, null, "syntax error");
     }
@@ -624,7 +671,7 @@ class CheckRejectionTest {
     @Test
     void bruteForceFieldIsReportedAtTheFieldName() throws IOException {
         write(header(proven.toString()) + "brute-force count 216\n");
-        assertUnusable(check(), 6, 13, "takes no fields");
+        assertUnusable(check(), 6, 13, "unknown field 'count'");
     }
 
     @Test

@@ -141,8 +141,17 @@ public final class BruteForce {
      * {@link ExactPathBudgetExceeded}, up front when the weights alone send that many there.
      */
     public Result run(int threads, long exactBudget) {
+        return run(threads, exactBudget, -1);
+    }
+
+    /**
+     * {@link #run(int, long)} over the inputs whose maximum is {@code onlyMax} ((M+1)^k - M^k of them; rule B1's
+     * keyed form), or over every input when it is -1. The up-front count of forced exact inputs is made for every
+     * input only; a keyed walk meets the budget as it goes.
+     */
+    public Result run(int threads, long exactBudget, int onlyMax) {
         long known = 0;
-        for (int q = 0; q < v && known <= exactBudget; q++) {
+        for (int q = 0; q < v && known <= exactBudget && onlyMax < 0; q++) {
             known += forcedExact(attention.of(q), q);
         }
         if (known > exactBudget) {
@@ -150,9 +159,9 @@ public final class BruteForce {
         }
         AtomicLong exactLeft = new AtomicLong(exactBudget);
         List<java.util.concurrent.Callable<long[]>> parts = new ArrayList<>();
-        for (int q = 0; q < v; q++) {
+        for (int q = 0; q < v && (onlyMax < 0 || q <= onlyMax); q++) {
             int query = q;
-            parts.add(() -> new QueryWalk(query, exactLeft).run()); // only the counts outlive a walk, not its tables
+            parts.add(() -> new QueryWalk(query, exactLeft, onlyMax).run()); // only the counts outlive a walk
         }
         long[] sums = new long[8];
         for (long[] c : Parallel.map(parts, threads)) {
@@ -160,7 +169,9 @@ public final class BruteForce {
                 sums[i] += c[i];
             }
         }
-        return new Result(sums[0], model.inputCount(), sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
+        long inputs = onlyMax < 0 ? model.inputCount() : BigInteger.valueOf(onlyMax + 1L).pow(k)
+                .subtract(BigInteger.valueOf(onlyMax).pow(k)).longValueExact(); // at most v^k, a long
+        return new Result(sums[0], inputs, sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
     }
 
     /**
@@ -192,9 +203,9 @@ public final class BruteForce {
         return all - reliableOnly;
     }
 
-    /** All inputs whose last token is q. */
+    /** All inputs whose last token is q (and whose maximum is onlyMax, unless it is -1). */
     private final class QueryWalk {
-        final int q;
+        final int q, onlyMax, top;
         final double[][] weight = new double[k][v];          // lower ends of the weight enclosures
         final boolean[][] reliable = new boolean[k][v];
         final double[][][] contrib = new double[k][v][];      // fl(ŵ fl(EVOU + PVOU))
@@ -208,8 +219,10 @@ public final class BruteForce {
         BigInteger scoreTop;               // R_q, the query's largest raw score (as an integer of the scores' scale)
         long correct, fastDecided, fastWrong, exactInputs, exactWrong, undecidable, exactExps, margins;
 
-        QueryWalk(int q, AtomicLong exactLeft) {
+        QueryWalk(int q, AtomicLong exactLeft, int onlyMax) {
             this.q = q;
+            this.onlyMax = onlyMax;
+            this.top = onlyMax < 0 ? v - 1 : onlyMax; // no token above the maximum
             this.exactLeft = exactLeft;
             tokens[k - 1] = q;
             Interval[][] weights = attention.of(q);
@@ -255,7 +268,9 @@ public final class BruteForce {
                 return;
             }
             double[] here = partial[depth];
-            for (int t = 0; t < v; t++) {
+            // keyed: the last position before the query must supply the maximum if nothing before it has
+            int from = onlyMax >= 0 && depth == k - 2 && Math.max(maxSoFar, q) < onlyMax ? onlyMax : 0;
+            for (int t = from; t <= top; t++) {
                 tokens[depth] = t;
                 boolean ok = reliable[depth][t];
                 if (ok && unreliable == 0) {
@@ -270,6 +285,9 @@ public final class BruteForce {
         }
 
         private void leaf(int m, int unreliable) {
+            if (onlyMax >= 0 && m != onlyMax) { // only when k = 1: no position before the query
+                return;
+            }
             if (unreliable > 0) {
                 java.util.Arrays.fill(undecided, true);
                 undecided[m] = false;

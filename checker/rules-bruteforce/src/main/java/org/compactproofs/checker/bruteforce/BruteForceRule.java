@@ -4,14 +4,20 @@ import java.math.BigInteger;
 import org.compactproofs.checker.Limits;
 import org.compactproofs.checker.cert.Step;
 import org.compactproofs.checker.rules.Failure;
+import org.compactproofs.checker.rules.Fields;
 import org.compactproofs.checker.rules.ProofState;
 import org.compactproofs.checker.rules.Rule;
 
 /**
  * {@code brute-force} (no fields): every input is decided by {@link BruteForce}; the step proves the count of
- * inputs shown correct. Rule B1 in docs/rules.md.
+ * inputs shown correct. Rule B1 in docs/rules.md. Keyed form {@code brute-force max M}: the same for the inputs
+ * whose maximum is M, each M once, never mixed with the plain form (Lemma B1.3), so that a brute-force certificate
+ * can be checked in shards of maxima.
  */
 public final class BruteForceRule implements Rule {
+    private final java.util.BitSet keys = new java.util.BitSet();
+    private int[] firstLine;
+    private boolean plain;
     @Override
     public String name() {
         return "brute-force";
@@ -19,13 +25,34 @@ public final class BruteForceRule implements Rule {
 
     @Override
     public Failure apply(Step step, ProofState state) {
+        int onlyMax = -1;
         if (!step.fields().isEmpty()) {
-            throw state.error(step, step.fields().get(0).column(), "takes no fields");
+            Fields.only(step, state, "max");
+            BigInteger m = Fields.integer(step, state, "max");
+            int v = state.model().vocab();
+            if (plain) {
+                throw state.error(step, step.column(), "the keyed form 'brute-force max M' cannot follow the plain 'brute-force'");
+            }
+            if (m.signum() < 0 || m.compareTo(BigInteger.valueOf(v)) >= 0) {
+                return new Failure(step.line(), step.column(), name(), "0 <= max < vocab", m.toString(), Integer.toString(v));
+            }
+            onlyMax = m.intValueExact();
+            if (keys.get(onlyMax)) {
+                return new Failure(step.line(), step.column(), name(), "each max appears once", "max " + onlyMax,
+                        "already at line " + firstLine[onlyMax]);
+            }
+            keys.set(onlyMax);
+            firstLine = firstLine == null ? new int[v] : firstLine;
+            firstLine[onlyMax] = step.line();
+        } else if (!keys.isEmpty()) {
+            throw state.error(step, step.column(), "the plain 'brute-force' cannot follow the keyed form 'brute-force max M'");
+        } else {
+            plain = true;
         }
-        refuseIfTooLarge(step, state);
+        refuseIfTooLarge(step, state); // the task's v^k, also for a keyed step: the keys together walk them all
         BruteForce.Result r;
         try {
-            r = new BruteForce(state.model(), state.tables()).run(state.threads(), state.limits().exactPathInputs());
+            r = new BruteForce(state.model(), state.tables()).run(state.threads(), state.limits().exactPathInputs(), onlyMax);
         } catch (BruteForce.ExactPathBudgetExceeded e) {
             long budget = state.limits().exactPathInputs();
             String problem = e.known >= 0
@@ -42,11 +69,15 @@ public final class BruteForceRule implements Rule {
         state.count("brute-force.inputs-to-exact-path", r.exactInputs());
         state.count("brute-force.exact-exp-enclosures", r.exactExps());
         state.count("brute-force.inputs-undecidable (counted wrong)", r.undecidable());
-        state.provedAllInputs(step, BigInteger.valueOf(r.correct()));
+        if (onlyMax < 0) {
+            state.provedAllInputs(step, BigInteger.valueOf(r.correct()));
+        } else {
+            state.provedCases(step, BigInteger.valueOf(r.correct()));
+        }
         return null;
     }
 
-    /** More than {@link Limits#bruteForceInputs()} inputs are refused, with the time they would take. */
+    /** More than {@link Limits#bruteForceInputs()} inputs in the task are refused, with the time they would take. */
     private static void refuseIfTooLarge(Step step, ProofState state) {
         int v = state.model().vocab(), k = state.model().context();
         BigInteger inputs = BigInteger.valueOf(v).pow(k); // at most 10,000 digits: the header's claim states it

@@ -65,6 +65,50 @@ class BruteForceSoundnessTest {
         assertTrue(proved > 10, "exponentials were enclosed on " + proved + " models");
     }
 
+    /**
+     * The keyed form (Lemma B1.3): for every maximum M the walk covers exactly the (M+1)^k - M^k inputs of M and
+     * proves what the oracle says of them (when nothing is undecidable; never more), and the keys together prove
+     * exactly what the plain form proves, on trained, random and edge models.
+     */
+    @Test
+    void keyedByMaxEqualsThePlainFormAndTheOracle() {
+        int models = 0;
+        for (SmallModels.Named named : SmallModels.all(40, 6)) {
+            org.compactproofs.checker.model.Model m = named.model();
+            int v = m.vocab(), k = m.context();
+            long[] truthByMax = new long[v];
+            ExactOracle oracle = new ExactOracle(m);
+            int[] x = new int[k];
+            for (long n = 0; n < m.inputCount(); n++) {
+                long r = n;
+                int max = 0;
+                for (int i = k - 1; i >= 0; i--) {
+                    x[i] = (int) (r % v);
+                    r /= v;
+                    max = Math.max(max, x[i]);
+                }
+                truthByMax[max] += oracle.isCorrect(x) ? 1 : 0;
+            }
+            BruteForce bf = new BruteForce(m, CircuitTables.of(m));
+            BruteForce.Result plain = bf.run(2);
+            long sum = 0;
+            for (int max = 0; max < v; max++) {
+                BruteForce.Result keyed = bf.run(2, Long.MAX_VALUE, max);
+                assertEquals((long) Math.pow(max + 1, k) - (long) Math.pow(max, k), keyed.inputs(), named + " max " + max);
+                assertEquals(keyed.inputs(), keyed.fastDecided() + keyed.fastProvenWrong() + keyed.exactInputs(),
+                        named + " max " + max + ": every input of the key walked once");
+                assertTrue(keyed.correct() <= truthByMax[max], named + " max " + max);
+                if (keyed.undecidable() == 0) {
+                    assertEquals(truthByMax[max], keyed.correct(), named + " max " + max);
+                }
+                sum += keyed.correct();
+            }
+            assertEquals(plain.correct(), sum, named + ": the keys together prove what the plain form proves");
+            models++;
+        }
+        assertTrue(models >= 60, models + " models");
+    }
+
     @Test
     @Tag("slow")
     void neverAboveTheTruthOnManyMoreModels() {
