@@ -2,6 +2,8 @@ package org.compactproofs.checker;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,27 @@ public final class Checker {
      */
     public static Verdict check(Path modelFile, Path certificate, Function<Path, InputStream> open, int threads,
                                 Limits limits) {
+        return run(modelFile, certificate, open, threads, limits, null);
+    }
+
+    /**
+     * The check of one shard (docs/rules.md, Lemma D1): every line is read and every step without a key or with
+     * a {@code max} key in [from, to) is verified as {@link #check} does; steps whose key lies outside are skipped;
+     * a step without a key that counts inputs fails (a plain brute force cannot be sharded: use its keyed form);
+     * the claim is left to {@link Shards#combine}, which alone decides. Carries the text's SHA-256.
+     */
+    public static Shards.Result checkShard(Path modelFile, Path certificate, Function<Path, InputStream> open,
+                                           int threads, Limits limits, int from, int to) {
+        MessageDigest digest = ModelReader.digest();
+        Verdict v = run(modelFile, certificate, p -> new DigestInputStream(open.apply(p), digest), threads, limits,
+                new int[] {from, to});
+        return new Shards.Result(v.modelSha256(), java.util.HexFormat.of().formatHex(digest.digest()),
+                v.header().claimedCorrect(), from, to, v.proven(), v.failure());
+    }
+
+    /** The check, of the whole certificate ({@code shard} null) or of shard {from, to}. */
+    private static Verdict run(Path modelFile, Path certificate, Function<Path, InputStream> open, int threads,
+                           Limits limits, int[] shard) {
         ModelReader.ModelFile model = ModelReader.read(modelFile, limits.modelBytes());
         try (CertificateReader reader = new CertificateReader(certificate, open.apply(certificate), limits)) {
             Header h = reader.header();
@@ -72,9 +95,18 @@ public final class Checker {
                 if (rule == null) {
                     throw state.error(step, step.column(), "unknown rule for strategy " + h.strategy());
                 }
+                int key = shard == null ? -1 : Shards.key(step, state);
+                if (key >= 0 && (key < shard[0] || key >= shard[1])) {
+                    continue; // another shard's step
+                }
+                java.math.BigInteger before = state.proven();
                 failure = rule.apply(step, state);
+                if (failure == null && shard != null && key < 0 && !state.proven().equals(before)) {
+                    failure = new Failure(step.line(), step.column(), "shard", "a step that counts inputs has a max key"
+                            + " in a sharded check", "no key", "max");
+                }
             }
-            if (failure == null && state.proven().compareTo(h.claimedCorrect()) < 0) {
+            if (failure == null && shard == null && state.proven().compareTo(h.claimedCorrect()) < 0) {
                 failure = new Failure(h.claimLine(), 1, "claim", "proven count >= claimed count",
                         state.proven().toString(), h.claimedCorrect().toString());
             }
