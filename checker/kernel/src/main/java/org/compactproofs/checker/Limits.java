@@ -23,7 +23,7 @@ import org.compactproofs.checker.cert.CertificateFormatException;
  * @param lines lines of a certificate, so that every reported line number is exact
  */
 public record Limits(long certificateBytes, int lineBytes, long modelBytes, long bruteForceInputs,
-                     long exactPathInputs, long work, int caseKeys, int lines) {
+                     long exactPathInputs, long work, int caseKeys, int lines) implements java.io.Serializable {
     public static final long DEFAULT_CERTIFICATE_BYTES = 1L << 32, DEFAULT_MODEL_BYTES = 1L << 30,
             DEFAULT_BRUTE_FORCE_INPUTS = 1L << 31, DEFAULT_EXACT_PATH_INPUTS = 1L << 16, DEFAULT_WORK = 1L << 32;
     public static final int DEFAULT_LINE_BYTES = 1 << 20, MAX_ARRAY = Integer.MAX_VALUE - 8;

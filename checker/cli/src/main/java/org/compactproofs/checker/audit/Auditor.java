@@ -25,7 +25,7 @@ public final class Auditor {
 
     /** One certificate's outcome: accepted, or the reason it is not (overLimit: beyond the limits, not judged). */
     public record Outcome(Manifest.Entry entry, boolean accepted, String problem, double seconds,
-                          java.util.Map<String, Long> operations, boolean overLimit) {}
+                          java.util.Map<String, Long> operations, boolean overLimit) implements java.io.Serializable {}
 
     public static List<Outcome> audit(Manifest manifest, int threads, Limits limits) {
         List<java.util.concurrent.Callable<Outcome>> checks = new ArrayList<>();
@@ -35,7 +35,8 @@ public final class Auditor {
         return Parallel.map(checks, threads);
     }
 
-    static Outcome one(Path directory, Manifest.Entry e, Limits limits) {
+    /** One certificate of the archive in {@code directory}: the unit of work of this class and of distributed/. */
+    public static Outcome one(Path directory, Manifest.Entry e, Limits limits) {
         long start = System.nanoTime();
         Path model = directory.resolve(e.model()), cert = directory.resolve(e.certificate());
         String problem;
@@ -52,7 +53,7 @@ public final class Auditor {
                         + e.certificateSha256();
             } else {
                 Verdict v = Checker.check(model, cert, org.compactproofs.checker.cli.CertificateFile::open, 1, limits);
-                operations = v.operations();
+                operations = new java.util.LinkedHashMap<>(v.operations());
                 if (!v.accepted()) {
                     problem = "REJECTED at line " + v.failure().line() + ": " + v.failure().message();
                 } else if (!v.header().strategy().equals(e.strategy())) {

@@ -43,7 +43,7 @@ public record Manifest(Path directory, List<Entry> entries) {
     public static final int MAX_PATH = 4096;
 
     public record Entry(String certificate, String certificateSha256, String model, String modelSha256,
-                        String strategy, String claim, String total) {}
+                        String strategy, String claim, String total) implements java.io.Serializable {}
 
     private static final List<String> ROOT = List.of("format", "checker", "entries");
     private static final List<String> FIELDS = List.of("certificate", "certificateSha256", "model", "modelSha256",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Verify a certificate against a model: ACCEPTED with the proven bound (exit 0), REJECTED with "
                 + "the first failing step (exit 1), or unusable input (exit 2).")
-final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "The model file (.safetensors).")
     Path model;
     @Option(names = "--cert", required = true, description = "The certificate file.")
@@ -73,13 +73,13 @@ final class CheckCommand implements Callable<Integer> {
         return v.accepted() ? ExitCodes.ACCEPTED : ExitCodes.REJECTED;
     }
 
-    static String fraction(BigInteger p, BigInteger q) {
+    public static String fraction(BigInteger p, BigInteger q) {
         BigInteger g = p.gcd(q);
         return g.signum() == 0 ? "0/1" : p.divide(g) + "/" + q.divide(g);
     }
 
     /** p/q rounded down to 10 decimals: a displayed bound never overstates. */
-    static String decimal(BigInteger p, BigInteger q) {
+    public static String decimal(BigInteger p, BigInteger q) {
         return new BigDecimal(p).divide(new BigDecimal(q), 10, RoundingMode.FLOOR).toPlainString();
     }
 

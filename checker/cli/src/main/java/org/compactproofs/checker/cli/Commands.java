@@ -35,7 +35,7 @@ public final class Commands {
      * The one mapping from a throwable to a line and an exit code, for the main thread and (through
      * {@link org.compactproofs.checker.bruteforce.Parallel}, which rethrows a task's throwable unchanged) every worker.
      */
-    static int report(PrintWriter err, Throwable ex) {
+    public static int report(PrintWriter err, Throwable ex) {
         if (System.getenv("COMPACT_PROOFS_DEBUG") != null) {
             ex.printStackTrace(err);
         }

@@ -4,7 +4,7 @@ import org.compactproofs.checker.Limits;
 import picocli.CommandLine.Option;
 
 /** The options raising the checker's {@link Limits}, shared by {@code check} and {@code audit} (docs/cli.md). */
-final class LimitOptions {
+public final class LimitOptions {
     @Option(names = "--max-certificate-bytes", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_CERTIFICATE_BYTES,
             description = "Largest certificate, in bytes of text after decompression (default: ${DEFAULT-VALUE} = 4 GiB).")
     long certificateBytes;
@@ -26,7 +26,7 @@ final class LimitOptions {
                     + "and its cases' bounds, metered (default: ${DEFAULT-VALUE} = 2^28).")
     long work;
 
-    Limits limits() {
+    public Limits limits() {
         return new Limits(certificateBytes, lineBytes, modelBytes, bruteForceInputs, exactPathInputs, work,
                 Limits.DEFAULT.caseKeys(), Limits.DEFAULT.lines());
     }
