@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * Exit codes as the checker's: 0 accepted, 1 rejected, 2 unusable input, 3 internal error.
  */
 @Command(name = "distributed", mixinStandardHelpOptions = true, version = "compact-proofs distributed 0.1",
-        subcommands = {AuditCommand.class, ShardedCheckCommand.class},
+        subcommands = {AuditCommand.class, ShardedCheckCommand.class, BenchCommand.class},
         description = "The checker's audit and check on Apache Spark (local[*] by default; docs/distributed.md).")
 public final class DistributedMain implements Runnable {
     public static void main(String[] args) {

@@ -23,11 +23,11 @@ public final class ShardedCheck {
     private ShardedCheck() {}
 
     /** A task's outcome: the kernel's result, or the message of input it found unusable (exit 2). */
-    record Outcome(Shards.Result result, String unusable) implements java.io.Serializable {}
+    record Outcome(Shards.Result result, String unusable, double seconds) implements java.io.Serializable {}
 
     /** The verdict: accepted (failure null) or not, the shards' ranges and results, or the first unusable message. */
     public record Verdict(Shards.Identity identity, String modelSha256, List<Shards.Result> shards, Failure failure,
-                          String unusable) {
+                          String unusable, List<Double> shardSeconds) {
         public BigInteger proven() {
             return shards.stream().map(Shards.Result::proven).reduce(BigInteger.ZERO, BigInteger::add);
         }
@@ -59,24 +59,26 @@ public final class ShardedCheck {
         List<Outcome> outcomes = spark.parallelize(ranges, ranges.size())
                 .map(r -> shard(modelPath, certPath, limits, r[0], r[1])).collect();
         List<Shards.Result> results = new ArrayList<>();
+        List<Double> seconds = outcomes.stream().map(Outcome::seconds).toList();
         for (Outcome o : outcomes) {
             if (o.unusable() != null) {
-                return new Verdict(id, modelSha, results, null, o.unusable());
+                return new Verdict(id, modelSha, results, null, o.unusable(), seconds);
             }
             results.add(o.result());
         }
-        return new Verdict(id, modelSha, results, Shards.combine(id, modelSha, results), null);
+        return new Verdict(id, modelSha, results, Shards.combine(id, modelSha, results), null, seconds);
     }
 
     /** One task: the kernel's shard check, on one thread (the executors give the parallelism). */
     static Outcome shard(String model, String certificate, Limits limits, int from, int to) {
+        long start = System.nanoTime();
         try {
             return new Outcome(Checker.checkShard(Path.of(model), Path.of(certificate), CertificateFile::open, 1,
-                    limits, from, to), null);
+                    limits, from, to), null, (System.nanoTime() - start) / 1e9);
         } catch (UnusableInputException e) {
-            return new Outcome(null, e.getMessage());
+            return new Outcome(null, e.getMessage(), 0);
         } catch (OutOfMemoryError e) {
-            return new Outcome(null, certificate + ": the shard needs more memory than the executor's Java heap has");
+            return new Outcome(null, certificate + ": the shard needs more memory than the executor's Java heap has", 0);
         }
     }
 }
