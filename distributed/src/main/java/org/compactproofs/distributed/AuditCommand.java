@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
                 + "of certificates; the same lines, summary and exit codes (0 all accepted, 1 some not, 2 beyond the "
                 + "limits or an unusable manifest).")
 final class AuditCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "The archive's directory (holding MANIFEST.json), the same path on every executor.")
-    Path directory;
+    @Parameters(index = "0", description = "The archive's directory (holding MANIFEST.json): a path every executor reads, "
+            + "or a Hadoop URI (hdfs://, s3a://, file://...).")
+    String directory;
     @Option(names = "--master", description = "Spark master URL (default: the one spark-submit sets, else local[*]).")
     String master;
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -30,11 +31,23 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        Manifest manifest = Manifest.read(directory);
-        List<Auditor.Outcome> outcomes;
-        try (JavaSparkContext spark = Spark.start(master, "compact-proofs audit")) {
-            outcomes = DistributedAudit.run(spark, manifest, limits.limits());
+        boolean remote = HadoopFiles.remote(directory);
+        Path scratch = remote ? HadoopFiles.scratch() : null;
+        try {
+            if (remote) { // the manifest read locally, by the checker's own reader
+                HadoopFiles.copy(directory, "MANIFEST.json", scratch, Manifest.MAX_BYTES, "MAX_BYTES of the manifest");
+            }
+            Manifest manifest = Manifest.read(remote ? scratch : Path.of(directory));
+            List<Auditor.Outcome> outcomes;
+            try (JavaSparkContext spark = Spark.start(master, "compact-proofs audit")) {
+                outcomes = DistributedAudit.run(spark, manifest, remote ? directory
+                        : manifest.directory().toAbsolutePath().toString(), limits.limits());
+            }
+            return AuditReport.print(directory, manifest, outcomes, json, (System.nanoTime() - start) / 1e9);
+        } finally {
+            if (scratch != null) {
+                HadoopFiles.delete(scratch);
+            }
         }
-        return AuditReport.print(directory, manifest, outcomes, json, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         start = System.nanoTime();
         ShardedCheck.Verdict v;
         try (JavaSparkContext sc = Spark.start("local[2]", "bench")) {
-            v = ShardedCheck.run(sc, model, cert, shards, Limits.DEFAULT);
+            v = ShardedCheck.run(sc, model.toString(), cert.toString(), shards, Limits.DEFAULT);
         }
         double wall = (System.nanoTime() - start) / 1e9;
         if (v.failure() != null || !whole.accepted() || !v.proven().equals(whole.proven())) {

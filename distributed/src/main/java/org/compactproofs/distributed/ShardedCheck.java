@@ -52,10 +52,37 @@ public final class ShardedCheck {
     }
 
     public static Verdict run(JavaSparkContext spark, Path model, Path certificate, int shards, Limits limits) {
+        return run(spark, model.toAbsolutePath().toString(), certificate.toAbsolutePath().toString(), shards, limits);
+    }
+
+    /** The check of a model and certificate named by local paths or Hadoop URIs ({@link HadoopFiles}). */
+    public static Verdict run(JavaSparkContext spark, String modelPath, String certPath, int shards, Limits limits) {
+        modelPath = HadoopFiles.remote(modelPath) ? modelPath : Path.of(modelPath).toAbsolutePath().toString();
+        certPath = HadoopFiles.remote(certPath) ? certPath : Path.of(certPath).toAbsolutePath().toString();
+        Path scratch = HadoopFiles.scratch();
+        try {
+            Path model = local(modelPath, scratch.resolve("model"), limits.modelBytes(), "--max-model-bytes");
+            Path certificate = local(certPath, scratch.resolve("certificate"), limits.certificateBytes(), "--max-certificate-bytes");
+            return run(spark, model, certificate, modelPath, certPath, shards, limits);
+        } finally {
+            HadoopFiles.delete(scratch);
+        }
+    }
+
+    /** A local path as it is; a Hadoop URI copied into {@code scratch} (its last segment kept: .gz decides). */
+    private static Path local(String path, Path scratch, long bytes, String option) {
+        if (!HadoopFiles.remote(path)) {
+            return Path.of(path);
+        }
+        int slash = path.lastIndexOf('/');
+        return HadoopFiles.copy(path.substring(0, slash), path.substring(slash + 1), scratch, bytes, option);
+    }
+
+    private static Verdict run(JavaSparkContext spark, Path model, Path certificate, String modelPath, String certPath,
+                               int shards, Limits limits) {
         Shards.Identity id = Shards.identify(certificate, CertificateFile::open, limits);
         String modelSha = ModelReader.read(model, limits.modelBytes()).sha256();
         List<int[]> ranges = ranges(id.header().vocab(), id.header().context(), shards);
-        String modelPath = model.toAbsolutePath().toString(), certPath = certificate.toAbsolutePath().toString();
         List<Outcome> outcomes = spark.parallelize(ranges, ranges.size())
                 .map(r -> shard(modelPath, certPath, limits, r[0], r[1])).collect();
         List<Shards.Result> results = new ArrayList<>();
@@ -72,13 +99,17 @@ public final class ShardedCheck {
     /** One task: the kernel's shard check, on one thread (the executors give the parallelism). */
     static Outcome shard(String model, String certificate, Limits limits, int from, int to) {
         long start = System.nanoTime();
+        Path scratch = HadoopFiles.scratch();
         try {
-            return new Outcome(Checker.checkShard(Path.of(model), Path.of(certificate), CertificateFile::open, 1,
-                    limits, from, to), null, (System.nanoTime() - start) / 1e9);
+            return new Outcome(Checker.checkShard(local(model, scratch.resolve("model"), limits.modelBytes(), "--max-model-bytes"),
+                    local(certificate, scratch.resolve("certificate"), limits.certificateBytes(), "--max-certificate-bytes"),
+                    CertificateFile::open, 1, limits, from, to), null, (System.nanoTime() - start) / 1e9);
         } catch (UnusableInputException e) {
             return new Outcome(null, e.getMessage(), 0);
         } catch (OutOfMemoryError e) {
             return new Outcome(null, certificate + ": the shard needs more memory than the executor's Java heap has", 0);
+        } finally {
+            HadoopFiles.delete(scratch);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.compactproofs.distributed;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.compactproofs.checker.cert.Header;
@@ -18,10 +17,10 @@ import picocli.CommandLine.Option;
                 + "of max, and the kernel's combining function accepts only if the shards partition 0..vocab-1, none "
                 + "failed and their counts reach the claim. Exit 0 accepted, 1 rejected, 2 unusable input.")
 final class ShardedCheckCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "The model file (.safetensors), the same path on every executor.")
-    Path model;
-    @Option(names = "--cert", required = true, description = "The certificate (plain or gzip), the same path on every executor.")
-    Path cert;
+    @Option(names = "--model", required = true, description = "The model file (.safetensors): a path every executor reads, or a Hadoop URI.")
+    String model;
+    @Option(names = "--cert", required = true, description = "The certificate (plain or gzip): a path every executor reads, or a Hadoop URI.")
+    String cert;
     @Option(names = "--shards", defaultValue = "0", description = "Shards (default 0: four per core Spark offers).")
     int shards;
     @Option(names = "--master", description = "Spark master URL (default: the one spark-submit sets, else local[*]).")

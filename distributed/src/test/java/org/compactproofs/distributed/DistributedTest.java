@@ -81,6 +81,20 @@ class DistributedTest {
         assertSameAudit(archive, ExitCodes.ACCEPTED);
     }
 
+    /** The archive named by a Hadoop URI (file://, as hdfs:// or s3a:// would be): the same audit, file by file copied. */
+    @Test
+    void anArchiveReadThroughHadoopAuditsTheSame() {
+        CliRun checker = CliRun.of("audit", archive.toString(), "--threads", "2");
+        CliRun spark = distributed("audit", archive.toUri().toString(), "--master", "local[2]");
+        assertEquals(ExitCodes.ACCEPTED, spark.exitCode(), spark.toString());
+        assertEquals(lines(checker).replace(archive.toString(), archive.toUri().toString()), lines(spark));
+        Path model = archive.resolve(entries.get(1).model()), cert = archive.resolve(entries.get(1).certificate());
+        CliRun check = distributed("check", "--model", model.toUri().toString(), "--cert", cert.toUri().toString(),
+                "--shards", "3", "--master", "local[2]");
+        assertEquals(ExitCodes.ACCEPTED, check.exitCode(), check.toString());
+        assertTrue(check.stdout().contains("proven    " + entries.get(1).claim() + " of 4096"), check.stdout());
+    }
+
     /** One certificate's claim raised in the manifest and its text tampered: both audits fail the same lines. */
     @Test
     void aTamperedArchiveFailsTheSameWay(@TempDir Path dir) throws IOException {

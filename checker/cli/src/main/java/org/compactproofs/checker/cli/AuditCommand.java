@@ -31,6 +31,6 @@ final class AuditCommand implements Callable<Integer> {
         Manifest manifest = Manifest.read(directory);
         List<Auditor.Outcome> outcomes = Auditor.audit(manifest,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), limits.limits());
-        return AuditReport.print(directory, manifest, outcomes, json, (System.nanoTime() - start) / 1e9);
+        return AuditReport.print(directory.toString(), manifest, outcomes, json, (System.nanoTime() - start) / 1e9);
     }
 }

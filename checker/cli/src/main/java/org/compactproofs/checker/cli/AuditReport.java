@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.compactproofs.checker.audit.Auditor;
@@ -22,7 +21,7 @@ public final class AuditReport {
      * manifest's order (checked: otherwise a bug, exit 3), so "OK" is printed only for a certificate that was
      * judged, and listed = accepted + failed.
      */
-    public static int print(Path directory, Manifest manifest, List<Auditor.Outcome> outcomes, boolean json, double seconds) {
+    public static int print(String directory, Manifest manifest, List<Auditor.Outcome> outcomes, boolean json, double seconds) {
         int listed = manifest.entries().size();
         if (outcomes.size() != listed
                 || IntStream.range(0, listed).anyMatch(i -> !outcomes.get(i).entry().equals(manifest.entries().get(i)))) {
