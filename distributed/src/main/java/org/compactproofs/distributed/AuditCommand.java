@@ -40,8 +40,8 @@ final class AuditCommand implements Callable<Integer> {
             Manifest manifest = Manifest.read(remote ? scratch : Path.of(directory));
             List<Auditor.Outcome> outcomes;
             try (JavaSparkContext spark = Spark.start(master, "compact-proofs audit")) {
-                outcomes = DistributedAudit.run(spark, manifest, remote ? directory
-                        : manifest.directory().toAbsolutePath().toString(), limits.limits());
+                outcomes = Spark.job(() -> DistributedAudit.run(spark, manifest, remote ? directory
+                        : manifest.directory().toAbsolutePath().toString(), limits.limits()));
             }
             return AuditReport.print(directory, manifest, outcomes, json, (System.nanoTime() - start) / 1e9);
         } finally {

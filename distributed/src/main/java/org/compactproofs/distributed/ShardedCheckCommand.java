@@ -33,7 +33,8 @@ final class ShardedCheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ShardedCheck.Verdict v;
         try (JavaSparkContext spark = Spark.start(master, "compact-proofs check")) {
-            v = ShardedCheck.run(spark, model, cert, shards > 0 ? shards : 4 * spark.defaultParallelism(), limits.limits());
+            v = Spark.job(() -> ShardedCheck.run(spark, model, cert, shards > 0 ? shards : 4 * spark.defaultParallelism(),
+                    limits.limits()));
         }
         if (v.unusable() != null) {
             System.err.println("error: " + v.unusable());

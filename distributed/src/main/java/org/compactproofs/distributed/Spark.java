@@ -16,7 +16,52 @@ public final class Spark {
         conf.setIfMissing("spark.master", "local[*]");
         if (conf.get("spark.master").startsWith("local")) { // one machine: no network name needed
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1").setIfMissing("spark.driver.host", "localhost");
+        } else if (!conf.contains("spark.jars")) { // java -jar with --master URL: ship this jar and the checker's
+            conf.set("spark.jars", String.join(",", ownJars()));
         }
         return new JavaSparkContext(conf);
+    }
+
+    /**
+     * Runs a job; a failure of Spark itself (a cluster that removed the application, a lost executor) becomes
+     * unusable input (exit 2) with the first line of Spark's message: neither a verdict nor a bug of the checker.
+     */
+    static <T> T job(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
+            Throwable t = e;
+            while (t != null && !(t instanceof org.apache.spark.SparkException)) {
+                t = t.getCause();
+            }
+            if (t == null) {
+                throw e;
+            }
+            String message = String.valueOf(t.getMessage());
+            throw new org.compactproofs.checker.UnusableInputException("Spark could not run the job: "
+                    + message.lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * distributed.jar and the checker's jars beside it in lib/ (kernel, rule families, cli, grammar, picocli, the
+     * ANTLR runtime): what executors need beyond Spark's own; empty when not run from the jar.
+     */
+    static java.util.List<String> ownJars() {
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(Spark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path lib = jar.resolveSibling("lib");
+            if (!jar.toString().endsWith(".jar") || !java.nio.file.Files.isDirectory(lib)) {
+                return java.util.List.of();
+            }
+            java.util.List<String> jars = new java.util.ArrayList<>(java.util.List.of(jar.toString()));
+            try (var files = java.nio.file.Files.list(lib)) {
+                files.map(java.nio.file.Path::toString).filter(f -> f.matches(".*/(checker|grammar|picocli|antlr4-runtime)-[^/]*\\.jar"))
+                        .sorted().forEach(jars::add);
+            }
+            return jars;
+        } catch (java.io.IOException | java.net.URISyntaxException | SecurityException e) {
+            return java.util.List.of();
+        }
     }
 }
