@@ -1,12 +1,9 @@
 package org.compactproofs.checker;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,19 +42,20 @@ public final class Shards {
                 ? n.intValue() : -1;
     }
 
-    /** The header (read with the kernel's reader and limits) and the SHA-256 of the whole text, read again. */
+    /**
+     * The header and the SHA-256 of the whole text, read once with the kernel's reader under its limits (every line
+     * is read, as a shard reads it, so a huge or endless text is refused as the check would refuse it).
+     */
     public static Identity identify(Path certificate, Function<Path, InputStream> open, Limits limits) {
-        Header h;
-        try (CertificateReader reader = new CertificateReader(certificate, open.apply(certificate), limits)) {
-            h = reader.header();
-        }
         MessageDigest digest = ModelReader.digest();
-        try (InputStream in = open.apply(certificate)) {
-            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (CertificateReader reader = new CertificateReader(certificate,
+                new DigestInputStream(open.apply(certificate), digest), limits)) {
+            Header h = reader.header();
+            for (Step s = reader.nextStep(); s != null; s = reader.nextStep()) {
+                continue; // syntax only: the steps are the shards' to check
+            }
+            return new Identity(h, HexFormat.of().formatHex(digest.digest()));
         }
-        return new Identity(h, HexFormat.of().formatHex(digest.digest()));
     }
 
     /**
