@@ -21,7 +21,7 @@ import org.compactproofs.checker.rules.ProofState;
  * </pre>
  * Each maximum is the first entry outside X(m) of the row's r+2 largest upper ends. The outputs outside X(m) are
  * bounded at once by rule S1's case bound with Delta(q,m) + G_i(t,m) in place of E + F + P; the r outputs
- * m-1..m-r by rule C1's bound of one output ({@link CubicBounds#outputBound}), with their tail minima for m.
+ * m-1..m-r by rule C1's terms of one output ({@link CubicBounds#outputTerms}), with their tail minima for m.
  */
 public final class CoupledBounds implements CaseRule.Bound {
     /** The window of the coupled part (rule S1's W); the exact outputs use rule C1's. */
