@@ -73,7 +73,8 @@ final class ResultsFile {
                     r.get("generateSeconds").asDouble(), r.get("checkSeconds").asDouble(),
                     r.get("certificateBytes").asLong(), r.get("checkerOperations").asLong(),
                     r.path("operations").path("tables.exact-multiply-adds").asLong(0),
-                    r.get("unexplainedDimension").bigIntegerValue(), estimates.get(r.get("seed").asLong())));
+                    r.get("unexplainedDimension").bigIntegerValue(), estimates.get(r.get("seed").asLong()),
+                    r.path("archived").asBoolean(true)));
         }
         ResultsReport.sort(results);
         return results;

@@ -79,13 +79,21 @@ public final class ResultsReport {
         md.append("# Results: certified accuracy bounds on the shipped Max-of-").append(k).append(" models\n\n");
         md.append("Every bound below is the count of a certificate that `checker.jar` accepted, run as a separate "
                 + "process (`generator sweep" + (k == 4 ? "" : " --context " + k) + "` regenerates this page, "
-                + "`certificates/results/" + task + ".json` and `.csv`; every certificate is archived "
+                + "`certificates/results/" + task + ".json` and `.csv`; the certificates are archived "
                 + "under `certificates/" + task + "/` and `java -jar checker/target/checker.jar "
                 + "audit certificates` re-checks them). Bounds are count / " + (total.equals(Inputs.count(64, k)) ? "64^" + k
                 + (k == 4 ? "" : " = " + total) : total) + ". \"Unexplained dimension\" is the reference's measure of proof "
                 + "length (docs/rules.md, \"Proof length\"); check seconds are the separate checker process's, one "
                 + "thread per certificate with as many certificates at once as there are cores, hashing and reading "
                 + "included.\n\n");
+        java.util.Map<String, Long> unarchived = results.stream().filter(r -> !r.archived() && r.certified().signum() > 0)
+                .collect(Collectors.groupingBy(SeedResult::strategy, java.util.TreeMap::new, Collectors.counting()));
+        if (!unarchived.isEmpty()) {
+            md.append("Not archived, to keep `certificates/` within its 200 MB budget (judged and recorded like the rest): "
+                    + String.join(", ", unarchived.entrySet().stream().map(e -> "`" + e.getKey() + "` (" + e.getValue()
+                    + " seeds)").toList()) + ". To regenerate one: `generator prove --strategy S --model certificates/models/"
+                    + task + "/seed-N.safetensors --out C`, then `checker check --model ... --cert C`.\n\n");
+        }
         if (!estimates.isEmpty()) {
             long samples = estimates.values().iterator().next().samples();
             md.append("**Sampled accuracy** is an *estimate*, not a certified bound: the fraction of ").append(samples)
