@@ -162,6 +162,19 @@ class DistributedTest {
         assertTrue(greedy.stdout().contains("rule claim"), greedy.stdout());
     }
 
+    /** Every command's help: exit 0, no picocli warning (a stray % in a description), the options listed. */
+    @Test
+    void everyCommandHasItsHelp() {
+        for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"check", "--help"}, {"bench", "--help"}}) {
+            CliRun run = distributed(args);
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(!run.stdout().contains("WARN") && !run.stderr().contains("WARN") && run.stdout().contains("Usage:"),
+                    run.toString());
+        }
+        CliRun none = distributed("check", "--model", "m");
+        assertEquals(ExitCodes.UNUSABLE_INPUT, none.exitCode(), none.toString());
+    }
+
     /** Shard plans partition 0..v-1 and balance inputs: for v = 64, k = 4, four shards of about 2^22 inputs each. */
     @Test
     void shardRangesPartitionTheMaxima() {
