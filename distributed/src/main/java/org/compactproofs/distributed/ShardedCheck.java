@@ -52,7 +52,7 @@ public final class ShardedCheck {
     }
 
     public static Verdict run(JavaSparkContext spark, Path model, Path certificate, int shards, Limits limits) {
-        return run(spark, model.toAbsolutePath().toString(), certificate.toAbsolutePath().toString(), shards, limits);
+        return run(spark, model.toString(), certificate.toString(), shards, limits); // made absolute there
     }
 
     /** The check of a model and certificate named by local paths or Hadoop URIs ({@link HadoopFiles}). */
