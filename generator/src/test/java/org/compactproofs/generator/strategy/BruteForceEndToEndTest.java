@@ -44,4 +44,32 @@ class BruteForceEndToEndTest {
         assertTrue(text.contains("claim correct 16772770 of 16777216"), text);
         assertTrue(text.contains("model sha256:" + ModelReader.read(model).sha256()), text);
     }
+
+    /**
+     * The keyed form the generator writes above 2^31 inputs, on the PyTorch model (2^24 inputs, so the plain count is
+     * known): the exact claim equals the plain brute force's, with one comment per key; the cubic claim is the
+     * cubic proof's, and the checker's steps prove the exact count all the same.
+     */
+    @Test
+    void keyedFormClaimsTheExactCountOrTheCubicOne() throws Exception {
+        Path model = RepositoryFiles.pytorchFixture();
+        ModelReader.ModelFile file = ModelReader.read(model);
+        Path exact = dir.resolve("exact.cert");
+        assertEquals(BigInteger.valueOf(16_746_440), BruteForceProver.proveKeyed(file, exact, 2, true, null, line -> { }));
+        String text = Files.readString(exact);
+        assertEquals(64, text.lines().filter(l -> l.matches("brute-force max \\d+")).count(), text);
+        assertEquals(64, text.lines().filter(l -> l.matches("# max \\d+: \\d+ of \\d+ correct")).count(), text);
+        Verdict v = CertificateFile.check(model, exact, 2);
+        assertTrue(v.accepted(), String.valueOf(v.failure()));
+        assertEquals(BigInteger.valueOf(16_746_440), v.proven());
+
+        BigInteger cubic = Strategies.CUBIC.prove(new ProofInput(file, 1), dir.resolve("cubic.cert"));
+        Path lower = dir.resolve("lower.cert");
+        assertEquals(cubic, BruteForceProver.proveKeyed(file, lower, 2, false, cubic, line -> { }));
+        Verdict w = CertificateFile.check(model, lower, 2);
+        assertTrue(w.accepted(), String.valueOf(w.failure()));
+        assertEquals(cubic, w.certifiedCount());
+        assertEquals(BigInteger.valueOf(16_746_440), w.proven());
+        assertTrue(cubic.compareTo(w.proven()) < 0, cubic + " vs " + w.proven());
+    }
 }
