@@ -13,8 +13,28 @@ import org.compactproofs.checker.model.Model;
 public record FloatCircuits(int vocab, int context, double[][] eqke, double[][] eqkp,
                             double[][] evou, double[][] pvou, double[][] eu) {
 
+    /**
+     * With biases, as the checker's tables fold them in (docs/model-format.md): the query gains b_Q, each key b_K
+     * (in EQKP), and every row of EU the value path's constant c = b_U + (b_V W_O + b_O) W_U.
+     */
     public static FloatCircuits of(Model m) {
-        return of(m.wE(), m.wPos(), m.wQ(), m.wK(), m.wV(), m.wO(), m.wU());
+        FloatCircuits plain = of(m.wE(), m.wPos(), m.wQ(), m.wK(), m.wV(), m.wO(), m.wU());
+        Model.Biases b = m.biases();
+        if (!b.any()) {
+            return plain;
+        }
+        double scale = 1.0 / Math.sqrt(m.dHead());
+        double[][] query = mul(addRow(m.wE(), m.wPos()[m.context() - 1]), m.wQ());
+        for (double[] row : query) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] += b.q()[j];
+            }
+        }
+        double[][] eqke = mulT(query, mul(m.wE(), m.wK())), eqkp = mulT(query, addRow(mul(m.wPos(), m.wK()), b.k()));
+        Matrices.scaleInPlace(eqke, scale);
+        Matrices.scaleInPlace(eqkp, scale);
+        double[] c = addRow(mul(addRow(mul(new double[][] {b.v()}, m.wO()), b.o()), m.wU()), b.u())[0];
+        return new FloatCircuits(plain.vocab, plain.context, eqke, eqkp, plain.evou, plain.pvou, addRow(plain.eu, c));
     }
 
     public static FloatCircuits of(double[][] wE, double[][] wPos, double[][] wQ, double[][] wK,

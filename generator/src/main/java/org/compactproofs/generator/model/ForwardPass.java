@@ -6,9 +6,9 @@ import org.compactproofs.checker.model.Model;
  * The model's semantics, written once and plainly, straight from {@code docs/model-format.md}: for an input
  * x = (t_0 .. t_{k-1}) with query q = t_{k-1} and h_i = W_E[t_i] + W_pos[i],
  * <pre>
- *   score_i = (h_{k-1} W_Q) . (h_i W_K) / sqrt(d_head)         (the last position attends to every position)
+ *   score_i = (h_{k-1} W_Q + b_Q) . (h_i W_K + b_K) / sqrt(d_head)   (the last position attends to every position)
  *   alpha   = softmax(score)
- *   logits  = (h_{k-1} + sum_i alpha_i h_i W_V W_O) W_U
+ *   logits  = (h_{k-1} + sum_i alpha_i (h_i W_V + b_V) W_O + b_O) W_U + b_U
  * </pre>
  * The model is correct on x iff logits[max(x)] > logits[o] for every o != max(x): ties count as wrong.
  *
@@ -27,21 +27,22 @@ public final class ForwardPass {
         for (int i = 0; i < k; i++) {
             h[i] = add(m.wE()[tokens[i]], m.wPos()[i]);
         }
-        double[] query = times(h[k - 1], m.wQ());
+        Model.Biases b = m.biases();
+        double[] query = add(times(h[k - 1], m.wQ()), b.q());
         double[] score = new double[k];
         double scale = 1.0 / Math.sqrt(m.dHead());
         for (int i = 0; i < k; i++) {
-            score[i] = dot(query, times(h[i], m.wK())) * scale;
+            score[i] = dot(query, add(times(h[i], m.wK()), b.k())) * scale;
         }
         double[] alpha = softmax(score);
-        double[] residual = h[k - 1].clone();
+        double[] residual = add(h[k - 1], b.o());
         for (int i = 0; i < k; i++) {
-            double[] out = times(times(h[i], m.wV()), m.wO());
+            double[] out = times(add(times(h[i], m.wV()), b.v()), m.wO());
             for (int j = 0; j < residual.length; j++) {
                 residual[j] += alpha[i] * out[j];
             }
         }
-        return times(residual, m.wU());
+        return add(times(residual, m.wU()), b.u());
     }
 
     /** True iff the largest token's logit is strictly above every other logit. */

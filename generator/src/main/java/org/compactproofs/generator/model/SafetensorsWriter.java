@@ -47,12 +47,12 @@ public final class SafetensorsWriter {
             new Named(Model.W_K, new int[] {1, d, h}, flat(m.wK())),
             new Named(Model.W_V, new int[] {1, d, h}, flat(m.wV())),
             new Named(Model.W_O, new int[] {1, h, d}, flat(m.wO())),
-            new Named("blocks.0.attn.b_Q", new int[] {1, h}, new double[h]),
-            new Named("blocks.0.attn.b_K", new int[] {1, h}, new double[h]),
-            new Named("blocks.0.attn.b_V", new int[] {1, h}, new double[h]),
-            new Named("blocks.0.attn.b_O", new int[] {d}, new double[d]),
+            new Named(Model.B_Q, new int[] {1, h}, m.biases().q()),
+            new Named(Model.B_K, new int[] {1, h}, m.biases().k()),
+            new Named(Model.B_V, new int[] {1, h}, m.biases().v()),
+            new Named(Model.B_O, new int[] {d}, m.biases().o()),
             new Named(Model.W_U, new int[] {d, v}, flat(m.wU())),
-            new Named("unembed.b_U", new int[] {v}, new double[v]),
+            new Named(Model.B_U, new int[] {v}, m.biases().u()),
         };
         ObjectMapper json = new ObjectMapper();
         ObjectNode header = json.createObjectNode();
@@ -116,7 +116,13 @@ public final class SafetensorsWriter {
     /** The model with every weight rounded to float32, as it will be stored. */
     public static Model roundToFloat32(Model m, Map<String, String> metadata) {
         return new Model(m.vocab(), m.context(), m.dModel(), m.dHead(), round(m.wE()), round(m.wPos()),
-                round(m.wQ()), round(m.wK()), round(m.wV()), round(m.wO()), round(m.wU()), new LinkedHashMap<>(metadata));
+                round(m.wQ()), round(m.wK()), round(m.wV()), round(m.wO()), round(m.wU()),
+                new Model.Biases(round(m.biases().q()), round(m.biases().k()), round(m.biases().v()), round(m.biases().o()),
+                        round(m.biases().u())), new LinkedHashMap<>(metadata));
+    }
+
+    private static double[] round(double[] a) {
+        return round(new double[][] {a})[0];
     }
 
     private static double[][] round(double[][] a) {

@@ -154,6 +154,22 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return new DyadicMatrix(c, common);
     }
 
+    /** This matrix with {@code other}'s rows below it ({@code below}) or its columns beside it, exactly. */
+    public DyadicMatrix join(DyadicMatrix other, boolean below) {
+        int common = Math.min(exponent, other.exponent);
+        int rows = below ? rows() + other.rows() : rows(), cols = below ? cols() : cols() + other.cols();
+        BigInteger[][] c = new BigInteger[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                boolean mine = below ? i < rows() : j < cols();
+                DyadicMatrix from = mine ? this : other;
+                c[i][j] = from.num[mine || !below ? i : i - rows()][mine || below ? j : j - cols()]
+                        .shiftLeft(from.exponent - common);
+            }
+        }
+        return new DyadicMatrix(c, common);
+    }
+
     /** The tightest double enclosure of entry (i, j) (see {@link #enclose(BigInteger, int)}). */
     public Interval enclosure(int i, int j) {
         return enclose(num[i][j], exponent);

@@ -13,10 +13,12 @@ import org.compactproofs.checker.Limits;
 
 /**
  * Turns a validated safetensors file into a {@link Model}: the TransformerLens tensor names of
- * {@code docs/model-format.md} must all be present with consistent shapes (one head, one layer), optional biases
- * must be zero (the semantics we prove about has no biases), TransformerLens' causal-mask buffers are checked
- * and ignored, and any other tensor is refused: it would mean a model this tool does not understand (LayerNorm,
- * MLP, a second layer), and silently ignoring it would prove things about the wrong function.
+ * {@code docs/model-format.md} must all be present with consistent shapes (one head, one layer, output vocabulary =
+ * input vocabulary), biases are optional (absent = zero), TransformerLens' causal-mask buffers are checked and
+ * ignored, and any other tensor is refused: it would mean a model this tool does not understand (LayerNorm, MLP, a
+ * second layer), and silently ignoring it would prove things about the wrong function. A configuration stored in
+ * the metadata (as docs/own-model.md writes it) must describe the same shape: LayerNorm folded away (LNPre)
+ * leaves no tensor behind, so only the metadata can tell.
  */
 public final class ModelReader {
     /** A model together with the file it came from and the SHA-256 of that file's bytes. */
@@ -25,14 +27,24 @@ public final class ModelReader {
     /**
      * Every weight and bias tensor with its shape as dimension names, in the order checked. The first tensor to
      * use a dimension fixes it (W_E fixes vocab and d_model, W_pos context, W_Q d_head); heads is fixed at one.
-     * The weights are required; the biases ({@code b_}) are optional and must be zero.
+     * The weights are required; the biases ({@code b_}) are optional (absent means zero).
      */
     private static final String[][] SHAPES = {
         {Model.W_E, "vocab d_model"}, {Model.W_POS, "context d_model"}, {Model.W_Q, "heads d_model d_head"},
         {Model.W_K, "heads d_model d_head"}, {Model.W_V, "heads d_model d_head"},
         {Model.W_O, "heads d_head d_model"}, {Model.W_U, "d_model vocab"},
-        {"blocks.0.attn.b_Q", "heads d_head"}, {"blocks.0.attn.b_K", "heads d_head"},
-        {"blocks.0.attn.b_V", "heads d_head"}, {"blocks.0.attn.b_O", "d_model"}, {"unembed.b_U", "vocab"}};
+        {Model.B_Q, "heads d_head"}, {Model.B_K, "heads d_head"},
+        {Model.B_V, "heads d_head"}, {Model.B_O, "d_model"}, {Model.B_U, "vocab"}};
+    /** The shape this tool supports, for refusals. */
+    static final String SUPPORTED = "supported: one layer, one attention head, attention only (no MLP), no LayerNorm"
+            + " (normalization_type None), output vocabulary = input vocabulary; see docs/model-format.md";
+    /**
+     * Configuration keys TransformerLens users store in the metadata (docs/own-model.md), with the one value each
+     * may have; a key that is absent is not checked.
+     */
+    private static final Map<String, Set<String>> CONFIG = Map.of("normalization_type", Set.of("None"),
+            "n_layers", Set.of("1"), "n_heads", Set.of("1"), "attn_only", Set.of("True", "true"),
+            "positional_embedding_type", Set.of("standard"), "use_attn_scale", Set.of("True", "true"));
     private static final String MASK = "blocks.0.attn.mask", IGNORE = "blocks.0.attn.IGNORE";
 
     private final Path file;
@@ -86,8 +98,15 @@ public final class ModelReader {
         unknown.removeAll(Set.of(MASK, IGNORE));
         unknown.removeAll(Arrays.stream(SHAPES).map(s -> s[0]).toList());
         if (!unknown.isEmpty()) {
-            throw new ModelFormatException(file, unknown.first(), "unexpected tensor: this tool reads one-layer, "
-                    + "one-head, attention-only transformers without LayerNorm or MLP (see docs/model-format.md)");
+            String name = unknown.first();
+            String what = name.matches("blocks\\.[1-9][0-9]*\\..*") ? "a second layer"
+                    : name.contains("mlp") ? "an MLP" : name.contains("ln") ? "LayerNorm weights" : "an unknown tensor";
+            throw new ModelFormatException(file, name, "unexpected tensor, " + what + "; " + SUPPORTED);
+        }
+        for (Map.Entry<String, Set<String>> c : new java.util.TreeMap<>(CONFIG).entrySet()) {
+            String value = metadata.get(c.getKey());
+            require(value == null || c.getValue().contains(value), "__metadata__", "says " + c.getKey() + " = " + value
+                    + "; " + SUPPORTED);
         }
         Map<String, Integer> dims = new HashMap<>(Map.of("heads", 1));
         for (String[] s : SHAPES) {
@@ -100,17 +119,24 @@ public final class ModelReader {
         checkBuffers(context);
         return new Model(vocab, context, dModel, dHead,
                 matrix(Model.W_E), matrix(Model.W_POS), matrix(Model.W_Q), matrix(Model.W_K),
-                matrix(Model.W_V), matrix(Model.W_O), matrix(Model.W_U), metadata);
+                matrix(Model.W_V), matrix(Model.W_O), matrix(Model.W_U),
+                new Model.Biases(vector(Model.B_Q, dHead), vector(Model.B_K, dHead), vector(Model.B_V, dHead),
+                        vector(Model.B_O, dModel), vector(Model.B_U, vocab)), metadata);
     }
 
     private double[][] matrix(String name) {
         return tensors.get(name).matrix();
     }
 
+    /** A bias's values (its shape was checked), or zeros when the file has none. */
+    private double[] vector(String name, int length) {
+        Tensor t = tensors.get(name);
+        return t == null ? new double[length] : t.values().clone();
+    }
+
     /**
      * Checks one row of {@link #SHAPES}: the tensor is present (unless a bias), floating-point, of the rank and
-     * shape its dimension names give in {@code dims} (which it extends by those it is the first to use), and zero
-     * if a bias.
+     * shape its dimension names give in {@code dims} (which it extends by those it is the first to use).
      */
     private void check(String name, String[] dimNames, Map<String, Integer> dims) {
         Tensor t = tensors.get(name);
@@ -120,8 +146,7 @@ public final class ModelReader {
             return;
         }
         int[] shape = t.shape();
-        require(t.dtype().equals("F32") || t.dtype().equals("F64"), name,
-                "dtype " + t.dtype() + " is not a floating-point type");
+        require(!t.dtype().equals("BOOL"), name, "dtype BOOL is not a floating-point type");
         require(shape.length == dimNames.length, name,
                 "has shape " + Arrays.toString(shape) + "; expected rank " + dimNames.length);
         int[] required = new int[shape.length];
@@ -130,15 +155,13 @@ public final class ModelReader {
             required[i] = dims.get(dimNames[i]);
         }
         require(!dimNames[0].equals("heads") || shape[0] == 1, name,
-                "has " + shape[0] + " heads; only one-head models are supported");
+                "has " + shape[0] + " heads; " + SUPPORTED);
+        if (name.equals(Model.W_U)) {
+            require(shape[1] == required[1], name, "has an output vocabulary of " + shape[1]
+                    + " for an input vocabulary of " + required[1] + "; " + SUPPORTED);
+        }
         require(Arrays.equals(shape, required), name, "has shape " + Arrays.toString(shape)
                 + ", inconsistent with the other tensors, which require " + Arrays.toString(required));
-        for (int i = 0; bias && i < t.values().length; i++) {
-            if (t.values()[i] != 0) {
-                throw new ModelFormatException(file, name, "element " + i + " is " + t.values()[i]
-                        + "; biases must be zero (the semantics proved about has no biases)");
-            }
-        }
     }
 
     /**

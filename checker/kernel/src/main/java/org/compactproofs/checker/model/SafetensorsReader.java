@@ -33,8 +33,11 @@ import org.compactproofs.checker.UnusableInputException;
 public final class SafetensorsReader {
     /** Largest accepted JSON header, as in the reference safetensors implementation (100 MB). */
     public static final long MAX_HEADER_BYTES = 100_000_000L;
-    /** The dtype whitelist, with the bytes per element: F32, F64, and BOOL (for TransformerLens' masks). */
-    private static final Map<String, Integer> ELEMENT_BYTES = Map.of("F32", 4, "F64", 8, "BOOL", 1);
+    /**
+     * The dtype whitelist, with the bytes per element: F16, BF16, F32, F64 (every value of each is a dyadic
+     * rational that a double holds exactly), and BOOL (for TransformerLens' masks).
+     */
+    private static final Map<String, Integer> ELEMENT_BYTES = Map.of("F16", 2, "BF16", 2, "F32", 4, "F64", 8, "BOOL", 1);
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
@@ -154,7 +157,7 @@ public final class SafetensorsReader {
         require(dtype != null && shape != null && offsets != null, name,
                 "header entry needs dtype, shape and data_offsets");
         require(ELEMENT_BYTES.containsKey(dtype), name,
-                "unsupported dtype '" + dtype + "' (supported: F32, F64, and BOOL for masks)");
+                "unsupported dtype '" + dtype + "' (supported: F16, BF16, F32, F64, and BOOL for masks)");
         require(offsets.length == 2 && offsets[0] <= offsets[1], name,
                 "data_offsets must be [begin, end] with begin <= end");
         int[] dims = Arrays.stream(shape).mapToInt(Math::toIntExact).toArray(); // each is at most Integer.MAX_VALUE
@@ -211,13 +214,15 @@ public final class SafetensorsReader {
         return tensors;
     }
 
-    /** The tensor of an entry whose data is {@code data}: every F32 or F64 value finite, every BOOL byte 0 or 1. */
+    /** The tensor of an entry whose data is {@code data}: every floating-point value finite, every BOOL byte 0 or 1. */
     private Tensor decode(Entry e, ByteBuffer data) {
         double[] values = new double[(int) Tensor.elementCount(e.shape)];
         for (int i = 0; i < values.length; i++) {
             values[i] = switch (e.dtype) {
                 case "F64" -> data.getDouble(8 * i);
                 case "F32" -> data.getFloat(4 * i);
+                case "BF16" -> Float.intBitsToFloat((data.getShort(2 * i) & 0xffff) << 16); // float32's top half
+                case "F16" -> half(data.getShort(2 * i));
                 default -> data.get(i); // BOOL, the only other whitelisted dtype
             };
             if (!Double.isFinite(values[i])) {
@@ -228,5 +233,16 @@ public final class SafetensorsReader {
             }
         }
         return new Tensor(e.name, e.dtype, e.shape, values);
+    }
+
+    /**
+     * The exact value of an IEEE 754 binary16 (1 sign, 5 exponent and 10 significand bits; bias 15): subnormal
+     * m 2^-24, normal (1024 + m) 2^(e-25), infinite or NaN for the top exponent. Each is exact in a double.
+     */
+    static double half(short bits) {
+        int e = (bits >> 10) & 0x1f, m = bits & 0x3ff;
+        double magnitude = e == 0x1f ? (m == 0 ? Double.POSITIVE_INFINITY : Double.NaN)
+                : e == 0 ? Math.scalb((double) m, -24) : Math.scalb((double) (1024 + m), e - 25);
+        return bits < 0 ? -magnitude : magnitude;
     }
 }

@@ -60,6 +60,41 @@ final class SafetensorsBuilder {
         return this;
     }
 
+    /** A matrix of binary16 ({@code bfloat} false) or bfloat16 values (each exactly representable) as F16 or BF16. */
+    SafetensorsBuilder half(String name, double[][] values, boolean bfloat, int... lead) {
+        int rows = values.length, cols = values[0].length;
+        ByteBuffer buf = ByteBuffer.allocate(2 * rows * cols).order(ByteOrder.LITTLE_ENDIAN);
+        for (double[] row : values) {
+            for (double x : row) {
+                short bits = bfloat ? (short) (Float.floatToRawIntBits((float) x) >>> 16) : halfBits(x);
+                if ((bfloat ? Float.intBitsToFloat((bits & 0xffff) << 16) : SafetensorsReader.half(bits)) != x) {
+                    throw new IllegalArgumentException(x + " is not a " + (bfloat ? "bfloat16" : "binary16") + " value");
+                }
+                buf.putShort(bits);
+            }
+        }
+        int[] shape = new int[lead.length + 2];
+        System.arraycopy(lead, 0, shape, 0, lead.length);
+        shape[lead.length] = rows;
+        shape[lead.length + 1] = cols;
+        tensors.put(name, new Entry(bfloat ? "BF16" : "F16", shape, buf.array()));
+        return this;
+    }
+
+    /** binary16 bits of x, written independently of the reader's decoding (which the caller compares). */
+    static short halfBits(double x) {
+        int sign = x < 0 || Double.doubleToRawLongBits(x) < 0 ? 0x8000 : 0;
+        double a = Math.abs(x);
+        if (a == 0) {
+            return (short) sign;
+        }
+        int e = Math.getExponent(a);
+        if (e < -14) {
+            return (short) (sign | (int) Math.scalb(a, 24)); // subnormal: a = m 2^-24
+        }
+        return (short) (sign | (e + 15) << 10 | ((int) Math.scalb(a, 10 - e) - 1024));
+    }
+
     SafetensorsBuilder zeros(String name, int... shape) {
         return put(name, shape, new float[(int) Tensor.elementCount(shape)]);
     }

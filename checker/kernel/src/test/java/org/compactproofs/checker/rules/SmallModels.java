@@ -37,6 +37,61 @@ public final class SmallModels {
                 gauss(r, d, h, scale), gauss(r, d, h, scale), gauss(r, h, d, scale), gauss(r, d, v, scale), Map.of());
     }
 
+    /** A random model with random TransformerLens biases b_Q, b_K, b_V, b_O, b_U at {@code biasScale}. */
+    public static Model biased(long seed, int v, int k, int d, int h, double scale, double biasScale) {
+        Model m = random(seed, v, k, d, h, scale);
+        Random r = new Random(seed * 17 + 1);
+        return withBiases(m, new Model.Biases(gauss(r, 1, h, biasScale)[0], gauss(r, 1, h, biasScale)[0],
+                gauss(r, 1, h, biasScale)[0], gauss(r, 1, d, biasScale)[0], gauss(r, 1, v, biasScale)[0]));
+    }
+
+    public static Model withBiases(Model m, Model.Biases b) {
+        return new Model(m.vocab(), m.context(), m.dModel(), m.dHead(), m.wE(), m.wPos(), m.wQ(), m.wK(), m.wV(),
+                m.wO(), m.wU(), b, Map.of());
+    }
+
+    /**
+     * The model with every weight and bias rounded to the nearest binary16 value ({@code bfloat} false; subnormals
+     * included, magnitudes below 65504) or bfloat16 value (float32's top 16 bits, round half to even).
+     */
+    public static Model halfPrecision(Model m, boolean bfloat) {
+        java.util.function.UnaryOperator<double[][]> r = a -> {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = new double[a[i].length];
+                for (int j = 0; j < a[i].length; j++) {
+                    c[i][j] = bfloat ? toBfloat16(a[i][j]) : toHalf(a[i][j]);
+                }
+            }
+            return c;
+        };
+        Model.Biases b = m.biases();
+        double[][] bias = r.apply(new double[][] {b.q(), b.k(), b.v(), b.o(), b.u()});
+        return new Model(m.vocab(), m.context(), m.dModel(), m.dHead(), r.apply(m.wE()), r.apply(m.wPos()),
+                r.apply(m.wQ()), r.apply(m.wK()), r.apply(m.wV()), r.apply(m.wO()), r.apply(m.wU()),
+                new Model.Biases(bias[0], bias[1], bias[2], bias[3], bias[4]), Map.of());
+    }
+
+    /** The nearest binary16 value (11 significant bits, exponent at least -14, subnormal step 2^-24). */
+    public static double toHalf(double x) {
+        if (x == 0) {
+            return 0;
+        }
+        int e = Math.max(Math.getExponent(x), -14) - 10;
+        double y = Math.scalb(Math.rint(Math.scalb(x, -e)), e); // rint: ties to even
+        if (Math.abs(y) > 65504) {
+            throw new IllegalArgumentException(x + " is beyond binary16's range");
+        }
+        return y;
+    }
+
+    /** The nearest bfloat16 value (float32 rounded to 8 significant bits, ties to even). */
+    public static double toBfloat16(double x) {
+        int bits = Float.floatToRawIntBits((float) x);
+        int rounded = bits + 0x7fff + ((bits >>> 16) & 1);
+        return Float.intBitsToFloat(rounded & 0xffff0000);
+    }
+
     public static double[][] gauss(Random r, int rows, int cols, double scale) {
         double[][] a = new double[rows][cols];
         for (double[] row : a) {
@@ -96,6 +151,31 @@ public final class SmallModels {
         out.add(new Named("tiny-weights" + tag, random(seed, v, k, 4, 3, 1e-12)));
         // a copy-like model: attends to the largest token, copies it; margins of every size
         out.add(new Named("copier" + tag, copier(seed, v, k)));
+        return out;
+    }
+
+    /**
+     * Models with biases (issue 18): random biases at scales 0.1 to 10 (the largest outweighs the weights), a
+     * model whose logits are b_U alone (W_U = 0: every input predicts argmax b_U, exact ties where b_U repeats),
+     * and models with weights and biases of binary16 and bfloat16 precision.
+     */
+    public static List<Named> biasedAndHalf(int count) {
+        List<Named> out = new ArrayList<>();
+        double[] biasScales = {0.1, 1, 10};
+        for (int i = 0; i < count; i++) {
+            int[] shape = SHAPES[(5 * i + 3) % SHAPES.length];
+            double bs = biasScales[i % biasScales.length];
+            Model m = biased(4000 + i, shape[0], shape[1], 2 + i % 4, 1 + i % 3, 1, bs);
+            out.add(new Named("biased-" + i + "-bias" + bs, m));
+            out.add(new Named("biased-" + i + (i % 2 == 0 ? "-float16" : "-bfloat16"), halfPrecision(m, i % 2 == 1)));
+        }
+        Model base = biased(4100, 5, 3, 3, 2, 1, 1);
+        double[] u = base.biases().u().clone();
+        u[3] = u[1]; // a repeated bias: exact ties between 1 and 3 for every input
+        out.add(new Named("unembed-bias-only-with-ties", withBiases(with(base, null, null, null, new double[3][5]),
+                new Model.Biases(base.biases().q(), base.biases().k(), base.biases().v(), base.biases().o(), u))));
+        out.add(new Named("copier-with-biases", withBiases(copier(4200, 6, 3), new Model.Biases(new double[] {0.5, -0.25},
+                new double[] {1, 2}, new double[] {0.125, 0}, new double[] {0, 0.5, -1}, new double[] {0, 0.5, 1, 1.5, 2, 2.5}))));
         return out;
     }
 
@@ -183,6 +263,7 @@ public final class SmallModels {
             int[] shape = SHAPES[(7 * i) % SHAPES.length];
             out.addAll(edges(2000 + i, shape[0], shape[1]));
         }
+        out.addAll(biasedAndHalf(Math.max(2, randomCount / 8)));
         return out;
     }
 }

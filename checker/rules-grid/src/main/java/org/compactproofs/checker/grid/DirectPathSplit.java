@@ -20,7 +20,7 @@ final class DirectPathSplit {
     final double[] gap;
 
     DirectPathSplit(Model m, IntervalTables t, GridVariant.DirectPath option, Map<String, DyadicMatrix> vectors, Work work) {
-        int v = m.vocab(), d = m.dModel();
+        int v = m.vocab(), d = m.eqWidth(); // the centre is a row of Eq (with its bias column, Lemma T1)
         if (option == GridVariant.DirectPath.MAX_DIFF_EXACT || option == GridVariant.DirectPath.GLOBAL_MAX_DIFF_EXACT) {
             centred = null;
             gap = RowRanges.of(work, t.eu());

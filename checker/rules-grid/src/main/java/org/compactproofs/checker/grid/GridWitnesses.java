@@ -21,9 +21,9 @@ final class GridWitnesses {
 
     GridWitnesses(GridVariant variant, Model m) {
         this.variant = variant;
-        int v = m.vocab(), d = m.dModel(), h = m.dHead();
+        int v = m.vocab(), d = m.dModel(), h = m.dHead(), dq = m.eqWidth(); // Eq and W_Q gain a bias column, row
         Map<String, int[]> shapes = Map.of("eqwq", new int[] {v, h}, "wktet", new int[] {h, v},
-                "eq", new int[] {v, d}, "wq", new int[] {d, h}, "wkt", new int[] {h, d}, "et", new int[] {d, v});
+                "eq", new int[] {v, dq}, "wq", new int[] {dq, h}, "wkt", new int[] {h, d}, "et", new int[] {d, v});
         for (GridVariant.Factor f : variant.factors()) {
             int[] shape = shapes.get(f.name());
             for (int j = 1; j <= f.peels(); j++) {
@@ -32,7 +32,7 @@ final class GridWitnesses {
             }
         }
         if (variant.directPathWitness()) {
-            lengths.put("eupu-centre", d);
+            lengths.put("eupu-centre", dq);
         }
     }
 

@@ -14,23 +14,23 @@ public record IntervalTables(int dHead, IntervalMatrix eqkeRaw, IntervalMatrix e
 
     /**
      * The enclosed factors the tables are built from, for rules that split them further: Eq = W_E + W_pos[k-1],
-     * W_E, W_Q, W_K, W_U, and the products Eq W_Q and W_E W_K.
+     * W_E, W_Q, W_K, W_U, and the products Eq W_Q and W_E W_K; with biases, Eq, W_Q and W_U are those of
+     * {@link CircuitTables.Factors} (Lemma T1), so that Eq W_Q and Eq W_U are still the query and EU.
      */
     public record Factors(IntervalMatrix eq, IntervalMatrix e, IntervalMatrix wQ, IntervalMatrix wK, IntervalMatrix wU,
                           IntervalMatrix eqWQ, IntervalMatrix eWK) {}
 
     public static IntervalTables of(Model m) {
-        DyadicMatrix exactE = DyadicMatrix.of(m.wE()), exactP = DyadicMatrix.of(m.wPos());
-        IntervalMatrix e = IntervalMatrix.of(exactE), p = IntervalMatrix.of(exactP);
-        IntervalMatrix eq = IntervalMatrix.of(exactE.plusRowOf(exactP, m.context() - 1)); // exact sum, enclosed
-        IntervalMatrix wQ = IntervalMatrix.of(DyadicMatrix.of(m.wQ())), query = eq.times(wQ);
-        IntervalMatrix wK = IntervalMatrix.of(DyadicMatrix.of(m.wK())), wU = IntervalMatrix.of(DyadicMatrix.of(m.wU()));
+        CircuitTables.Factors f = CircuitTables.Factors.of(m); // exact, enclosed below
+        IntervalMatrix e = IntervalMatrix.of(f.e()), p = IntervalMatrix.of(f.p()), eq = IntervalMatrix.of(f.eq());
+        IntervalMatrix wQ = IntervalMatrix.of(f.wQ()), query = eq.times(wQ);
+        IntervalMatrix wK = IntervalMatrix.of(f.wK()), wU = IntervalMatrix.of(f.wU());
         IntervalMatrix eWK = e.times(wK);
         IntervalMatrix ovu = IntervalMatrix.of(DyadicMatrix.of(m.wV()))
-                .times(IntervalMatrix.of(DyadicMatrix.of(m.wO())).times(wU));
+                .times(IntervalMatrix.of(DyadicMatrix.of(m.wO())).times(IntervalMatrix.of(DyadicMatrix.of(m.wU()))));
         return new IntervalTables(m.dHead(),
                 query.times(eWK.transpose()),
-                query.times(p.times(wK).transpose()),
+                query.times(IntervalMatrix.of(f.pK()).transpose()),
                 e.times(ovu),
                 p.times(ovu),
                 eq.times(wU),

@@ -84,7 +84,7 @@ class GridLemmaTest {
             CircuitTables t = CircuitTables.of(m);
             for (GridVariant.DirectPath option : GridVariant.DirectPath.values()) {
                 Map<String, DyadicMatrix> centre = Map.of("eupu-centre",
-                        random(new Random(named.name().hashCode()), 1, m.dModel(), 1));
+                        random(new Random(named.name().hashCode()), 1, m.eqWidth(), 1));
                 DirectPathSplit split = new DirectPathSplit(m, IntervalTables.of(m), option, centre, new Work());
                 for (int q = 0; q < m.vocab(); q++) {
                     for (int max = 0; max < m.vocab(); max++) {

@@ -46,7 +46,7 @@ class GridSoundnessTest {
         if (style == 3) {
             if (variant.directPathWitness()) {
                 double[][] eq = factors.get("eq");
-                double[] mean = new double[m.dModel()];
+                double[] mean = new double[m.eqWidth()];
                 for (double[] row : eq) {
                     for (int j = 0; j < mean.length; j++) {
                         mean[j] += row[j] / eq.length;
@@ -81,16 +81,22 @@ class GridSoundnessTest {
                 key -> averages.getOrDefault(key, new Interval(0, 0)));
     }
 
-    /** The factors of raw EQKE in doubles, by certificate name. */
+    /** The factors of raw EQKE in doubles (with biases, Lemma T1's [Eq | 1] and [W_Q; b_Q]), by certificate name. */
     private static Map<String, double[][]> factors(Model m) {
-        double[][] eq = new double[m.vocab()][m.dModel()];
-        for (int t = 0; t < m.vocab(); t++) {
-            for (int j = 0; j < m.dModel(); j++) {
-                eq[t][j] = m.wE()[t][j] + m.wPos()[m.context() - 1][j];
+        org.compactproofs.checker.model.CircuitTables.Factors f = org.compactproofs.checker.model.CircuitTables.Factors.of(m);
+        double[][] eq = doubles(f.eq()), wq = doubles(f.wQ());
+        double[][] wkt = transpose(m.wK()), et = transpose(m.wE());
+        return Map.of("eq", eq, "wq", wq, "wkt", wkt, "et", et, "eqwq", times(eq, wq), "wktet", times(wkt, et));
+    }
+
+    private static double[][] doubles(DyadicMatrix a) {
+        double[][] out = new double[a.rows()][a.cols()];
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                out[i][j] = a.enclosure(i, j).lo();
             }
         }
-        double[][] wkt = transpose(m.wK()), et = transpose(m.wE());
-        return Map.of("eq", eq, "wq", m.wQ(), "wkt", wkt, "et", et, "eqwq", times(eq, m.wQ()), "wktet", times(wkt, et));
+        return out;
     }
 
     /** A unit vector near a's j-th right singular direction (power iteration on a^T a, orthogonal to earlier). */

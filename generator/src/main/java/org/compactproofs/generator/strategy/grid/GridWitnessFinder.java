@@ -16,9 +16,20 @@ public final class GridWitnessFinder {
     /** Every vector any variant takes, by its certificate name. */
     public static Map<String, double[]> find(Model m) {
         Map<String, double[]> out = new LinkedHashMap<>();
-        double[][] eq = Matrices.addRow(m.wE(), m.wPos()[m.context() - 1]);
+        double[][] eq = Matrices.addRow(m.wE(), m.wPos()[m.context() - 1]), wQ = m.wQ();
+        if (m.biases().any()) { // the checker's factors with biases (Lemma T1): [Eq | 1] and [W_Q; b_Q]
+            double[][] ones = new double[eq.length][];
+            for (int i = 0; i < eq.length; i++) {
+                ones[i] = java.util.Arrays.copyOf(eq[i], eq[i].length + 1);
+                ones[i][eq[i].length] = 1;
+            }
+            eq = ones;
+            wQ = java.util.Arrays.copyOf(wQ, wQ.length + 1);
+            wQ[wQ.length - 1] = m.biases().q();
+        }
+        int dq = eq[0].length;
         // two factors: EQKE = (Eq W_Q)(W_K^T W_E^T); peel EQKE's leading singular pair from both
-        double[][] a = Matrices.mul(eq, m.wQ()), b = SingularVectors.transpose(Matrices.mul(m.wE(), m.wK()));
+        double[][] a = Matrices.mul(eq, wQ), b = SingularVectors.transpose(Matrices.mul(m.wE(), m.wK()));
         double[][] eqke = Matrices.mul(a, b);
         double[] w = SingularVectors.right(eqke, 1)[0], u = SingularVectors.left(eqke);
         out.put("eqwq-1-left", u);
@@ -33,20 +44,20 @@ public final class GridWitnessFinder {
             out.put("et-" + (j + 1) + "-left", eDirections[j]);
             out.put("et-" + (j + 1) + "-right", SingularVectors.times(m.wE(), eDirections[j]));
         }
-        double[] qDirection = SingularVectors.left(m.wQ()), kDirection = SingularVectors.left(m.wK());
+        double[] qDirection = SingularVectors.left(wQ), kDirection = SingularVectors.left(m.wK());
         out.put("wq-1-left", qDirection);
-        out.put("wq-1-right", SingularVectors.timesLeft(qDirection, m.wQ()));
+        out.put("wq-1-right", SingularVectors.timesLeft(qDirection, wQ));
         out.put("wkt-1-left", SingularVectors.timesLeft(kDirection, m.wK()));
         out.put("wkt-1-right", kDirection);
         // the direct path's centre: the mean row of Eq projected on Eq's leading direction
-        double[] mean = new double[m.dModel()];
+        double[] mean = new double[dq];
         for (double[] row : eq) {
             for (int j = 0; j < mean.length; j++) {
                 mean[j] += row[j] / eq.length;
             }
         }
         double along = SingularVectors.dot(mean, eqDirections[0]);
-        double[] centre = new double[m.dModel()];
+        double[] centre = new double[dq];
         for (int j = 0; j < centre.length; j++) {
             centre[j] = along * eqDirections[0][j];
         }
