@@ -145,6 +145,6 @@ public final class HostileInputs {
     private static Model with(Model m, double[][] wE, double[][] wPos, double[][] wQ, double[][] wV, double[][] wU) {
         return new Model(m.vocab(), m.context(), m.dModel(), m.dHead(), wE != null ? wE : m.wE(),
                 wPos != null ? wPos : m.wPos(), wQ != null ? wQ : m.wQ(), m.wK(), wV != null ? wV : m.wV(), m.wO(),
-                wU != null ? wU : m.wU(), Map.of());
+                wU != null ? wU : m.wU(), m.biases(), Map.of());
     }
 }

@@ -26,15 +26,19 @@ final class ModelSizeOptions {
     @Option(names = "--trainer", description = "1: gradient through the circuit tables, O(v^2 d) a step (the archive's "
             + "vocabulary-64 models); 2: sample by sample, linear in the vocabulary (default: 1 up to vocabulary 64, 2 beyond).")
     Integer trainer;
+    @Option(names = "--biases", description = "Train the biases b_Q, b_K, b_V, b_O, b_U too (zero at first), as "
+            + "TransformerLens does unless they are frozen; trainer 2. Default: zero and frozen, the paper's configuration.")
+    boolean biases;
 
     TrainingConfig config(long seed) {
         if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1 || steps < 0 || !(lr > 0) || batch < 1
-                || trainer != null && trainer != 1 && trainer != 2) {
+                || trainer != null && trainer != 1 && trainer != 2 || biases && trainer != null && trainer == 1) {
             throw new UnusableInputException("sizes must be positive (vocab >= 2), steps >= 0, lr > 0, batch >= 1, and"
-                    + " the trainer 1 or 2");
+                    + " the trainer 1 or 2 (2 with --biases)");
         }
         TrainingConfig c = TrainingConfig.paper(seed).withSizes(vocab, context, dModel, dHead).withSteps(steps)
                 .withLearningRate(lr).withBatchSize(batch);
+        c = biases ? c.withBiases() : c;
         return trainer == null ? c.forVocabulary() : c.withTrainer(trainer);
     }
 }

@@ -20,7 +20,11 @@ public final class AdamW {
     }
 
     private static double[][] zerosLike(double[][] a) {
-        return new double[a.length][a[0].length];
+        double[][] z = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            z[i] = new double[a[i].length]; // the biases' rows differ in length
+        }
+        return z;
     }
 
     public void step(Parameters gradient) {

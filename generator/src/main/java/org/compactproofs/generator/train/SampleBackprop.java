@@ -12,9 +12,10 @@ import org.compactproofs.generator.model.Matrices;
  * so training cost grows linearly in the vocabulary (trainer 2, for vocabularies beyond the paper's 64). With
  * h_i = W_E[t_i] + W_pos[i] and s = 1/sqrt(d_head), each sample computes
  * <pre>
- *   score_i = s (h_{k-1} W_Q) . (h_i W_K),  alpha = softmax(score),
- *   r = h_{k-1} + (sum_i alpha_i h_i W_V) W_O,  z = r W_U,  loss = logsumexp(z) - z[max(x)]
+ *   score_i = s (h_{k-1} W_Q + b_Q) . (h_i W_K + b_K),  alpha = softmax(score),
+ *   r = h_{k-1} + (sum_i alpha_i (h_i W_V + b_V)) W_O + b_O,  z = r W_U + b_U,  loss = logsumexp(z) - z[max(x)]
  * </pre>
+ * (biases only when the parameters have them: TransformerLens' semantics, docs/model-format.md)
  * (the same function as {@link Backprop}'s tables, associated differently) and the chain rule back through exactly
  * these expressions. Deterministic whatever the thread count: the batch is cut into {@link #CHUNKS} fixed chunks,
  * each summed in sample order on one thread, and the chunks' sums are added in chunk order; {@link StrictMath}
@@ -54,7 +55,11 @@ public final class SampleBackprop {
     private static Backprop.Result chunk(Parameters p, int[][] batch, int from, int to, double inv) {
         int v = p.wE().length, k = p.wPos().length, d = p.wE()[0].length, dHead = p.wQ()[0].length;
         double s = 1.0 / Math.sqrt(dHead);
-        Parameters g = Parameters.zeros(v, k, d, dHead);
+        Parameters g = p.zerosLike();
+        double[][] b = p.biases(), gb = g.biases(); // null without biases
+        double[] bQ = b == null ? new double[dHead] : b[0], bK = b == null ? new double[dHead] : b[1];
+        double[] bV = b == null ? new double[dHead] : b[2], bO = b == null ? new double[d] : b[3];
+        double[] bU = b == null ? new double[v] : b[4];
         double[][] h = new double[k][d], keys = new double[k][dHead], values = new double[k][dHead];
         double[][] dh = new double[k][d];
         double[] query = new double[dHead], score = new double[k], alpha = new double[k], attn = new double[dHead];
@@ -70,8 +75,11 @@ public final class SampleBackprop {
                 }
                 times(h[i], p.wK(), keys[i]);
                 times(h[i], p.wV(), values[i]);
+                addInto(keys[i], bK);
+                addInto(values[i], bV);
             }
             times(h[k - 1], p.wQ(), query);
+            addInto(query, bQ);
             double m = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k; i++) {
                 score[i] = s * dot(query, keys[i]);
@@ -91,9 +99,10 @@ public final class SampleBackprop {
             }
             times(attn, p.wO(), r);
             for (int j = 0; j < d; j++) {
-                r[j] += h[k - 1][j];
+                r[j] += h[k - 1][j] + bO[j];
             }
             times(r, p.wU(), z);
+            addInto(z, bU);
             double zMax = Double.NEGATIVE_INFINITY;
             for (double zo : z) {
                 zMax = Math.max(zMax, zo);
@@ -110,6 +119,10 @@ public final class SampleBackprop {
             outerAdd(g.wU(), r, z);
             timesTransposed(p.wU(), z, dr);
             outerAdd(g.wO(), attn, dr);
+            if (gb != null) {
+                addInto(gb[4], z);
+                addInto(gb[3], dr);
+            }
             timesTransposed(p.wO(), dr, dAttn);
             double weighted = 0;
             for (int i = 0; i < k; i++) {
@@ -129,10 +142,17 @@ public final class SampleBackprop {
                 scale(dAttn, alpha[i], dValue);
                 outerAdd(g.wK(), h[i], dKey);
                 outerAdd(g.wV(), h[i], dValue);
+                if (gb != null) {
+                    addInto(gb[1], dKey);
+                    addInto(gb[2], dValue);
+                }
                 addTimesTransposed(p.wK(), dKey, dh[i]);
                 addTimesTransposed(p.wV(), dValue, dh[i]);
             }
             outerAdd(g.wQ(), h[k - 1], dQuery);
+            if (gb != null) {
+                addInto(gb[0], dQuery);
+            }
             addTimesTransposed(p.wQ(), dQuery, dh[k - 1]);
             for (int j = 0; j < d; j++) {
                 dh[k - 1][j] += dr[j];
@@ -145,6 +165,13 @@ public final class SampleBackprop {
             }
         }
         return new Backprop.Result(totalLoss * inv, g);
+    }
+
+    /** a += b. */
+    private static void addInto(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
     }
 
     private static double dot(double[] a, double[] b) {

@@ -31,7 +31,7 @@ public record TrainedModel(Model model, AccuracyEvaluator.Result accuracy, doubl
         meta.put("accuracy", Inputs.decimal(acc.correct(), acc.total()));
         meta.put("accuracy_method", "exhaustive float evaluation (double precision, ties wrong); not a proof");
         Model withAccuracy = new Model(m.vocab(), m.context(), m.dModel(), m.dHead(), m.wE(), m.wPos(), m.wQ(),
-                m.wK(), m.wV(), m.wO(), m.wU(), meta);
+                m.wK(), m.wV(), m.wO(), m.wU(), m.biases(), meta);
         return new TrainedModel(withAccuracy, acc, seconds);
     }
 }

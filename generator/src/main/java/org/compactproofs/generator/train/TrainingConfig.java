@@ -25,12 +25,23 @@ import java.util.Map;
  */
 public record TrainingConfig(long seed, int vocab, int context, int dModel, int dHead, int steps, int batchSize,
                              double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
-                             double initStd, int trainer) {
+                             double initStd, int trainer, boolean biases) {
 
     public TrainingConfig {
         if (trainer != 1 && trainer != 2) {
             throw new IllegalArgumentException("trainer is 1 (circuit tables) or 2 (sample by sample), not " + trainer);
         }
+        if (biases && trainer != 2) {
+            throw new IllegalArgumentException("biases are trained by trainer 2 (sample by sample) only");
+        }
+    }
+
+    /** Without biases (the paper's configuration: biases zero and frozen). */
+    public TrainingConfig(long seed, int vocab, int context, int dModel, int dHead, int steps, int batchSize,
+                          double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
+                          double initStd, int trainer) {
+        this(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2, epsilon, weightDecay,
+                initStd, trainer, false);
     }
 
     public static TrainingConfig paper(long seed) {
@@ -39,32 +50,41 @@ public record TrainingConfig(long seed, int vocab, int context, int dModel, int 
 
     public TrainingConfig withSizes(int vocab, int context, int dModel, int dHead) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, 0.8 / Math.sqrt(dModel), trainer);
+                epsilon, weightDecay, 0.8 / Math.sqrt(dModel), trainer, biases);
     }
 
     public TrainingConfig withSteps(int steps) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer);
+                epsilon, weightDecay, initStd, trainer, biases);
     }
 
     public TrainingConfig withLearningRate(double lr) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, lr, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer);
+                epsilon, weightDecay, initStd, trainer, biases);
     }
 
     public TrainingConfig withBatchSize(int batch) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batch, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer);
+                epsilon, weightDecay, initStd, trainer, biases);
     }
 
     public TrainingConfig withTrainer(int trainer) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer);
+                epsilon, weightDecay, initStd, trainer, biases);
+    }
+
+    /**
+     * With trainable biases b_Q, b_K, b_V, b_O, b_U (zero at first, trained with the weights by AdamW, weight decay
+     * included, as {@code torch.optim.AdamW(model.parameters())} trains a TransformerLens model), on trainer 2.
+     */
+    public TrainingConfig withBiases() {
+        return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
+                epsilon, weightDecay, initStd, 2, true);
     }
 
     /** The trainer for this vocabulary: 1 up to 64 (the archive's models), 2 beyond (linear in the vocabulary). */
     public TrainingConfig forVocabulary() {
-        return withTrainer(vocab <= 64 ? 1 : 2);
+        return withTrainer(vocab <= 64 && !biases ? 1 : 2);
     }
 
     /** The configuration as safetensors metadata strings (everything needed to reproduce the model). */
@@ -85,7 +105,8 @@ public record TrainingConfig(long seed, int vocab, int context, int dModel, int 
         m.put("betas", "(" + beta1 + ", " + beta2 + ")");
         m.put("eps", Double.toString(epsilon));
         m.put("weight_decay", Double.toString(weightDecay));
-        m.put("init", "normal(0, " + initStd + ") for every weight matrix; biases zero and frozen");
+        m.put("init", "normal(0, " + initStd + ") for every weight matrix; biases zero and " + (biases
+                ? "trained (as TransformerLens trains them)" : "frozen"));
         m.put("loss", "cross-entropy of the last position's logits against max(x)");
         m.put("data", "uniform random sequences, fresh each step");
         m.put("trainer", trainer == 1

@@ -43,6 +43,14 @@ class MalformedModelTest {
         return b.array();
     }
 
+    private static byte[] repeated(int n, short bits) {
+        ByteBuffer b = ByteBuffer.allocate(2 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            b.putShort(bits);
+        }
+        return b.array();
+    }
+
     private static float[] filled(int n, float value) {
         float[] a = new float[n];
         Arrays.fill(a, value);
@@ -67,9 +75,15 @@ class MalformedModelTest {
             }, null, "Duplicate field 'embed.W_E'"),
             Arguments.of("unsupported dtype", (Supplier<byte[]>) () -> {
                 SafetensorsBuilder b = valid();
-                return SafetensorsBuilder.assemble(b.header().replaceFirst("F32", "F16")
+                return SafetensorsBuilder.assemble(b.header().replaceFirst("F32", "F8_E4M3")
                         .getBytes(StandardCharsets.UTF_8), b.data());
-            }, "embed.W_E", "unsupported dtype 'F16'"),
+            }, "embed.W_E", "unsupported dtype 'F8_E4M3'"),
+            Arguments.of("F16 NaN", (Supplier<byte[]>) () -> valid().raw("embed.W_E", "F16", new int[] {6, 4},
+                    repeated(24, (short) 0x7e00)).bytes(), "embed.W_E", "every weight must be finite"),
+            Arguments.of("BF16 infinity", (Supplier<byte[]>) () -> valid().raw("unembed.W_U", "BF16", new int[] {4, 6},
+                    repeated(24, (short) 0x7f80)).bytes(), "unembed.W_U", "every weight must be finite"),
+            Arguments.of("BOOL weight", (Supplier<byte[]>) () -> valid().raw("blocks.0.attn.W_V", "BOOL",
+                    new int[] {1, 4, 4}, new byte[16]).bytes(), "blocks.0.attn.W_V", "not a floating-point type"),
             Arguments.of("size does not match shape", (Supplier<byte[]>) () -> {
                 SafetensorsBuilder b = valid();
                 return SafetensorsBuilder.assemble(b.header().replace("\"shape\":[6, 4]", "\"shape\":[6, 5]")
@@ -108,16 +122,28 @@ class MalformedModelTest {
                 return b.bytes();
             }, "unembed.W_U", "missing"),
             Arguments.of("LayerNorm tensor", (Supplier<byte[]>) () -> valid().zeros("ln_final.w", 4).bytes(),
-                    "ln_final.w", "unexpected tensor"),
+                    "ln_final.w", "unexpected tensor, LayerNorm weights; supported: one layer"),
+            Arguments.of("MLP", (Supplier<byte[]>) () -> valid().zeros("blocks.0.mlp.W_in", 4, 16).bytes(),
+                    "blocks.0.mlp.W_in", "unexpected tensor, an MLP; supported: one layer"),
+            Arguments.of("second layer", (Supplier<byte[]>) () -> valid().zeros("blocks.1.attn.W_Q", 1, 4, 4).bytes(),
+                    "blocks.1.attn.W_Q", "unexpected tensor, a second layer; supported: one layer"),
+            Arguments.of("LayerNorm folded away (LNPre), said by the metadata", (Supplier<byte[]>) () -> {
+                SafetensorsBuilder b = valid();
+                b.metadata.put("normalization_type", "LNPre");
+                return b.bytes();
+            }, "__metadata__", "says normalization_type = LNPre; supported: one layer"),
             Arguments.of("inconsistent shapes", (Supplier<byte[]>) () ->
+                    valid().put("pos_embed.W_pos", new int[] {3, 5}, new float[15]).bytes(),
+                    "pos_embed.W_pos", "inconsistent with the other tensors"),
+            Arguments.of("another output vocabulary", (Supplier<byte[]>) () ->
                     valid().put("unembed.W_U", new int[] {4, 7}, new float[28]).bytes(),
-                    "unembed.W_U", "inconsistent with the other tensors"),
+                    "unembed.W_U", "has an output vocabulary of 7 for an input vocabulary of 6; supported"),
             Arguments.of("two heads", (Supplier<byte[]>) () ->
                     valid().put("blocks.0.attn.W_Q", new int[] {2, 4, 4}, new float[32]).bytes(),
-                    "blocks.0.attn.W_Q", "has 2 heads"),
-            Arguments.of("nonzero bias", (Supplier<byte[]>) () ->
-                    valid().put("unembed.b_U", new int[] {6}, filled(6, 0.25f)).bytes(),
-                    "unembed.b_U", "biases must be zero"),
+                    "blocks.0.attn.W_Q", "has 2 heads; supported: one layer, one attention head"),
+            Arguments.of("bias of the wrong length", (Supplier<byte[]>) () ->
+                    valid().put("unembed.b_U", new int[] {5}, filled(5, 0.25f)).bytes(),
+                    "unembed.b_U", "inconsistent with the other tensors"),
             Arguments.of("metadata not a string", (Supplier<byte[]>) () -> {
                 SafetensorsBuilder b = valid();
                 String h = b.header().replace("\"seed\":\"1\"", "\"seed\":1");
@@ -161,6 +187,21 @@ class MalformedModelTest {
         assertEquals(3, m.context());
         assertEquals("1", m.metadata().get("seed"));
         assertEquals(0, CliRun.of("inspect", "--model", file.toString()).exitCode());
+    }
+
+    /** Non-zero biases are read as they are (TransformerLens' semantics, docs/model-format.md), and inspect says so. */
+    @Test
+    void nonZeroBiasesAreRead() throws IOException {
+        Path file = dir.resolve("biased.safetensors");
+        Files.write(file, valid().put("unembed.b_U", new int[] {6}, filled(6, 0.25f))
+                .put("blocks.0.attn.b_K", new int[] {1, 4}, filled(4, -2f)).bytes());
+        Model m = ModelReader.read(file).model();
+        assertEquals(0.25, m.biases().u()[5]);
+        assertEquals(-2, m.biases().k()[0]);
+        assertEquals(0, m.biases().v()[0]);
+        CliRun run = CliRun.of("inspect", "--model", file.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("biases"), run.stdout());
     }
 
     /** A TransformerLens state_dict also carries the causal mask and IGNORE buffers: read and ignored. */
