@@ -30,7 +30,7 @@ public record IntervalTables(int dHead, IntervalMatrix eqkeRaw, IntervalMatrix e
                 .times(IntervalMatrix.of(DyadicMatrix.of(m.wO())).times(IntervalMatrix.of(DyadicMatrix.of(m.wU()))));
         return new IntervalTables(m.dHead(),
                 query.times(eWK.transpose()),
-                query.times(IntervalMatrix.of(f.pK()).transpose()),
+                query.times((m.biases().any() ? IntervalMatrix.of(f.pK()) : p.times(wK)).transpose()), // as before T1
                 e.times(ovu),
                 p.times(ovu),
                 eq.times(wU),
