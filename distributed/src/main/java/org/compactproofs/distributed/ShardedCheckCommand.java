@@ -25,6 +25,8 @@ final class ShardedCheckCommand implements Callable<Integer> {
     int shards;
     @Option(names = "--master", description = "Spark master URL (default: the one spark-submit sets, else local[*]).")
     String master;
+    @Option(names = "--progress", description = "Print to standard error how many shards are checked as each ends.")
+    boolean progress;
     @picocli.CommandLine.Mixin
     LimitOptions limits;
 
@@ -33,6 +35,9 @@ final class ShardedCheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ShardedCheck.Verdict v;
         try (JavaSparkContext spark = Spark.start(master, "compact-proofs check")) {
+            if (progress) {
+                Spark.reportProgress(spark);
+            }
             v = Spark.job(() -> ShardedCheck.run(spark, model, cert, shards > 0 ? shards : 4 * spark.defaultParallelism(),
                     limits.limits()));
         }

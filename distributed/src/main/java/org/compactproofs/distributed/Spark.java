@@ -64,4 +64,26 @@ public final class Spark {
             return java.util.List.of();
         }
     }
+
+    /**
+     * Prints to standard error, as each task of the context's jobs ends, how many of the submitted tasks have ended
+     * and the time since this call: progress for checks that take hours. Untrusted output only.
+     */
+    static void reportProgress(JavaSparkContext spark) {
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger(), tasks =
+                new java.util.concurrent.atomic.AtomicInteger();
+        spark.sc().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onStageSubmitted(org.apache.spark.scheduler.SparkListenerStageSubmitted stage) {
+                tasks.addAndGet(stage.stageInfo().numTasks());
+            }
+
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                System.err.printf("  progress  %d of %d shards checked, %.0f s%n", ended.incrementAndGet(), tasks.get(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+        });
+    }
 }

@@ -152,9 +152,11 @@ class DistributedTest {
         Path cert = dir.resolve("keyed.cert");
         Files.writeString(cert, text);
         CliRun run = distributed("check", "--model", model.toString(), "--cert", cert.toString(), "--shards", "4",
-                "--master", "local[2]");
+                "--master", "local[2]", "--progress");
         assertEquals(ExitCodes.ACCEPTED, run.exitCode(), run.toString());
         assertTrue(run.stdout().contains("proven    1020 of 4096"), run.stdout());
+        assertTrue(run.stdout().contains("shards    3 ranges") && run.stderr().contains("progress  3 of 3 shards checked"),
+                run.toString()); // 4 asked, 3 ranges of about equal inputs
         Files.writeString(cert, text.toString().replace("claim correct 1020", "claim correct 1021"));
         CliRun greedy = distributed("check", "--model", model.toString(), "--cert", cert.toString(), "--shards", "4",
                 "--master", "local[2]");
