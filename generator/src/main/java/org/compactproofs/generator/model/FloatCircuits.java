@@ -14,40 +14,27 @@ public record FloatCircuits(int vocab, int context, double[][] eqke, double[][] 
                             double[][] evou, double[][] pvou, double[][] eu) {
 
     /**
-     * With biases, as the checker's tables fold them in (docs/model-format.md): the query gains b_Q, each key b_K
-     * (in EQKP), and every row of EU the value path's constant c = b_U + (b_V W_O + b_O) W_U.
+     * The tables of the model; with biases, as the checker's tables fold them in (docs/model-format.md): the query
+     * gains b_Q, each key b_K (in EQKP), and every row of EU the value path's constant c = b_U + (b_V W_O + b_O) W_U.
+     * Without biases no bias term is added, so the tables are the same doubles as the plain products.
      */
     public static FloatCircuits of(Model m) {
-        FloatCircuits plain = of(m.wE(), m.wPos(), m.wQ(), m.wK(), m.wV(), m.wO(), m.wU());
-        Model.Biases b = m.biases();
-        if (!b.any()) {
-            return plain;
-        }
-        double scale = 1.0 / Math.sqrt(m.dHead());
-        double[][] query = mul(addRow(m.wE(), m.wPos()[m.context() - 1]), m.wQ());
-        for (double[] row : query) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] += b.q()[j];
-            }
-        }
-        double[][] eqke = mulT(query, mul(m.wE(), m.wK())), eqkp = mulT(query, addRow(mul(m.wPos(), m.wK()), b.k()));
-        Matrices.scaleInPlace(eqke, scale);
-        Matrices.scaleInPlace(eqkp, scale);
-        double[] c = addRow(mul(addRow(mul(new double[][] {b.v()}, m.wO()), b.o()), m.wU()), b.u())[0];
-        return new FloatCircuits(plain.vocab, plain.context, eqke, eqkp, plain.evou, plain.pvou, addRow(plain.eu, c));
-    }
-
-    public static FloatCircuits of(double[][] wE, double[][] wPos, double[][] wQ, double[][] wK,
-                                   double[][] wV, double[][] wO, double[][] wU) {
-        double scale = 1.0 / Math.sqrt(wQ[0].length);
+        Model.Biases b = m.biases().any() ? m.biases() : null;
+        double[][] wE = m.wE(), wPos = m.wPos(), wU = m.wU();
         double[][] eq = addRow(wE, wPos[wPos.length - 1]);
-        double[][] query = mul(eq, wQ);
-        double[][] eqke = mulT(query, mul(wE, wK));
-        double[][] eqkp = mulT(query, mul(wPos, wK));
+        double[][] query = mul(eq, m.wQ()), keysP = mul(wPos, m.wK());
+        double[][] eu = mul(eq, wU);
+        if (b != null) {
+            query = addRow(query, b.q());
+            keysP = addRow(keysP, b.k());
+            eu = addRow(eu, addRow(mul(addRow(mul(new double[][] {b.v()}, m.wO()), b.o()), wU), b.u())[0]);
+        }
+        double[][] eqke = mulT(query, mul(wE, m.wK())), eqkp = mulT(query, keysP);
+        double scale = 1.0 / Math.sqrt(m.dHead());
         Matrices.scaleInPlace(eqke, scale);
         Matrices.scaleInPlace(eqkp, scale);
-        double[][] ovu = mul(wV, mul(wO, wU));
-        return new FloatCircuits(wE.length, wPos.length, eqke, eqkp, mul(wE, ovu), mul(wPos, ovu), mul(eq, wU));
+        double[][] ovu = mul(m.wV(), mul(m.wO(), wU));
+        return new FloatCircuits(wE.length, wPos.length, eqke, eqkp, mul(wE, ovu), mul(wPos, ovu), eu);
     }
 
     /** Logits of one input, from the tables: EU[q] + sum_i alpha_i (EVOU[t_i] + PVOU[i]). */
