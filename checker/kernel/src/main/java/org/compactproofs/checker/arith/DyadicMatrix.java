@@ -78,23 +78,26 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return product(other, true);
     }
 
+    /**
+     * Exact: each numerator is split into signed limbs of L bits, x = sum_p x_p 2^(pL) with |x_p| < 2^L, and the
+     * product is sum_{p,r} 2^((p+r)L) (A_p B_r). Each A_p B_r entry is a dot product of {@code inner} terms below
+     * 2^(2L) in magnitude, so with L = (125 - bitLength(inner)) / 2 its sum stays below 2^125 and the 128-bit
+     * accumulator of {@link #dotLong} holds it exactly.
+     */
     private DyadicMatrix product(DyadicMatrix other, boolean transposed) {
         int n = rows(), m = transposed ? other.rows() : other.cols(), inner = cols();
-        int bitsA = maxBits(), bitsB = other.maxBits();
-        boolean fits = bitsA <= 63 && bitsB <= 63 && bitsA + bitsB + 32 - Integer.numberOfLeadingZeros(inner) <= 125;
-        long[][] a = fits ? longs() : null, b = fits ? other.longs() : null;
+        int bits = (125 - (32 - Integer.numberOfLeadingZeros(inner))) / 2;
+        long[][][] a = limbs(bits), b = other.limbs(bits);
         BigInteger[][] c = new BigInteger[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                if (fits) {
-                    c[i][j] = dotLong(a, b, i, j, inner, transposed);
-                } else {
-                    BigInteger sum = BigInteger.ZERO;
-                    for (int l = 0; l < inner; l++) {
-                        sum = sum.add(num[i][l].multiply(transposed ? other.num[j][l] : other.num[l][j]));
+                BigInteger sum = BigInteger.ZERO;
+                for (int p = 0; p < a.length; p++) {
+                    for (int r = 0; r < b.length; r++) {
+                        sum = sum.add(dotLong(a[p], b[r], i, j, inner, transposed).shiftLeft((p + r) * bits));
                     }
-                    c[i][j] = sum;
                 }
+                c[i][j] = sum;
             }
         }
         return new DyadicMatrix(c, exponent + other.exponent);
@@ -102,8 +105,7 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
 
     /**
      * The same dot product with 64-bit numerators and a 128-bit two's-complement accumulator (high word and low
-     * word with carry): exact because every numerator fits in a long and the caller checked that the sum of
-     * |products| stays below 2^125.
+     * word with carry): exact because the caller's limbs keep the sum of |products| below 2^125.
      */
     private static BigInteger dotLong(long[][] a, long[][] b, int i, int j, int inner, boolean transposed) {
         long hi = 0, lo = 0;
@@ -121,22 +123,22 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         return BigInteger.valueOf(hi).shiftLeft(64).add(low);
     }
 
-    /** The largest bit length of a numerator. */
-    private int maxBits() {
-        int bits = 0;
+    /** Limb p of every numerator x: sign(x) (|x| >> (p bits) mod 2^bits), for as many p as the largest needs. */
+    private long[][][] limbs(int bits) {
+        int maxBits = 0;
         for (BigInteger[] row : num) {
             for (BigInteger x : row) {
-                bits = Math.max(bits, x.bitLength());
+                maxBits = Math.max(maxBits, x.abs().bitLength()); // -2^n's bitLength() is n, its magnitude's n + 1
             }
         }
-        return bits;
-    }
-
-    private long[][] longs() {
-        long[][] out = new long[rows()][cols()];
-        for (int i = 0; i < rows(); i++) {
-            for (int j = 0; j < cols(); j++) {
-                out[i][j] = num[i][j].longValueExact();
+        long[][][] out = new long[Math.max(1, (maxBits + bits - 1) / bits)][rows()][cols()];
+        long mask = (1L << bits) - 1;
+        for (int p = 0; p < out.length; p++) {
+            for (int i = 0; i < rows(); i++) {
+                for (int j = 0; j < cols(); j++) {
+                    long limb = num[i][j].abs().shiftRight(p * bits).longValue() & mask;
+                    out[p][i][j] = num[i][j].signum() < 0 ? -limb : limb;
+                }
             }
         }
         return out;

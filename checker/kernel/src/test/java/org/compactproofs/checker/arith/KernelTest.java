@@ -109,7 +109,7 @@ class KernelTest {
         }
     }
 
-    /** The 128-bit path at its limit: 57- and 62-bit numerators, 32 terms of one sign, sums near 2^124. */
+    /** Limbs at their limit: 57- and 62-bit numerators (one and two limbs), 32 terms of one sign, sums near 2^124. */
     @Test
     void longPathIsExactAtItsLimit() {
         Random r = new Random(6);
@@ -138,6 +138,66 @@ class KernelTest {
                 assertTrue(expected.compareTo(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(123))) > 0);
             }
         }
+    }
+
+    /**
+     * Chained products as the circuit tables compute them (numerators of 100 to 300 bits, so two to six limbs a
+     * factor), at inner sizes on both sides of the limb width's steps (bitLength(inner) 1 to 8), against BigDecimal.
+     */
+    @Test
+    void chainedProductsOfManyLimbsAreExact() {
+        Random r = new Random(8);
+        for (int inner : new int[] {1, 2, 3, 31, 32, 33, 63, 64, 65, 127, 128, 130}) {
+            double[][] a = randomFloats(r, 2, inner), b = randomFloats(r, inner, 5), c = randomFloats(r, 5, 3);
+            b[0][0] = -Math.scalb(1.0, 90) + 1; // wide numerators, of both signs, in the inner product
+            DyadicMatrix chained = DyadicMatrix.of(a).times(DyadicMatrix.of(b).times(DyadicMatrix.of(c)));
+            BigDecimal[][] p = TestIntervals.exactDecimals(chained);
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 3; j++) {
+                    BigDecimal expected = BigDecimal.ZERO;
+                    for (int l = 0; l < inner; l++) {
+                        BigDecimal bc = BigDecimal.ZERO;
+                        for (int x = 0; x < 5; x++) {
+                            bc = bc.add(new BigDecimal(b[l][x]).multiply(new BigDecimal(c[x][j])));
+                        }
+                        expected = expected.add(new BigDecimal(a[i][l]).multiply(bc));
+                    }
+                    assertEquals(0, expected.compareTo(p[i][j]), "entry " + i + "," + j + " at inner " + inner);
+                }
+            }
+        }
+    }
+
+    /**
+     * Numerators of up to 200 bits, among them -2^n (whose two's-complement bitLength() is n, one short of its
+     * magnitude's: a limb count taken from it dropped the top limb), against BigInteger sums.
+     */
+    @Test
+    void limbsOfEveryNumeratorAreKept() {
+        Random r = new Random(9);
+        for (int trial = 0; trial < 20_000; trial++) {
+            int inner = 1 + r.nextInt(40);
+            java.math.BigInteger[][] x = new java.math.BigInteger[1][inner], y = new java.math.BigInteger[inner][1];
+            java.math.BigInteger expected = java.math.BigInteger.ZERO;
+            for (int l = 0; l < inner; l++) {
+                x[0][l] = java.math.BigInteger.valueOf(r.nextLong() >> r.nextInt(60));
+                y[l][0] = r.nextBoolean() ? java.math.BigInteger.ONE.shiftLeft(r.nextInt(200)).negate()
+                        : new java.math.BigInteger(1 + r.nextInt(200), r);
+                expected = expected.add(x[0][l].multiply(y[l][0]));
+            }
+            assertEquals(expected, new DyadicMatrix(x, 0).times(new DyadicMatrix(y, 0)).num()[0][0], "trial " + trial);
+        }
+    }
+
+    /** float32 values from 2^-60 to 2^60 in magnitude, both signs, some zero. */
+    private static double[][] randomFloats(Random r, int rows, int cols) {
+        double[][] x = new double[rows][cols];
+        for (double[] row : x) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = r.nextInt(10) == 0 ? 0 : (float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(121) - 60));
+            }
+        }
+        return x;
     }
 
     private static double[][] transpose(double[][] x) {
