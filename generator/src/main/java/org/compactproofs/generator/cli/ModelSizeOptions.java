@@ -29,16 +29,24 @@ final class ModelSizeOptions {
     @Option(names = "--biases", description = "Train the biases b_Q, b_K, b_V, b_O, b_U too (zero at first), as "
             + "TransformerLens does unless they are frozen; trainer 2. Default: zero and frozen, the paper's configuration.")
     boolean biases;
+    @Option(names = "--near-max", defaultValue = "0", description = "Fraction of each batch drawn near its maximum: a "
+            + "uniform maximum, the other tokens uniform in [max - W, max] (W: --near-max-window); 0, the default, is "
+            + "the paper's uniform data.")
+    double nearMax;
+    @Option(names = "--near-max-window", defaultValue = "0", description = "W of --near-max (default: vocab / 32).")
+    int nearMaxWindow;
 
     TrainingConfig config(long seed) {
         if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1 || steps < 0 || !(lr > 0) || batch < 1
-                || trainer != null && trainer != 1 && trainer != 2 || biases && trainer != null && trainer == 1) {
-            throw new UnusableInputException("sizes must be positive (vocab >= 2), steps >= 0, lr > 0, batch >= 1, and"
-                    + " the trainer 1 or 2 (2 with --biases)");
+                || trainer != null && trainer != 1 && trainer != 2 || biases && trainer != null && trainer == 1
+                || !(nearMax >= 0 && nearMax <= 1) || nearMaxWindow < 0) {
+            throw new UnusableInputException("sizes must be positive (vocab >= 2), steps >= 0, lr > 0, batch >= 1,"
+                    + " --near-max in [0, 1], its window >= 0, and the trainer 1 or 2 (2 with --biases)");
         }
         TrainingConfig c = TrainingConfig.paper(seed).withSizes(vocab, context, dModel, dHead).withSteps(steps)
                 .withLearningRate(lr).withBatchSize(batch);
         c = biases ? c.withBiases() : c;
+        c = nearMax > 0 ? c.withNearMax(nearMax, nearMaxWindow > 0 ? nearMaxWindow : Math.max(1, vocab / 32)) : c;
         return trainer == null ? c.forVocabulary() : c.withTrainer(trainer);
     }
 }

@@ -33,9 +33,7 @@ public final class Trainer {
         int[][] batch = new int[c.batchSize()][c.context()];
         for (int step = 1; step <= c.steps(); step++) {
             for (int[] x : batch) {
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = data.nextInt(c.vocab());
-                }
+                draw(c, data, x);
             }
             Backprop.Result r = c.trainer() == 1 ? Backprop.lossAndGradient(p, batch)
                     : SampleBackprop.lossAndGradient(p, batch, threads);
@@ -43,5 +41,24 @@ public final class Trainer {
             listener.onStep(step, c.steps(), r.loss());
         }
         return SafetensorsWriter.roundToFloat32(p.toModel(c.metadata()), c.metadata());
+    }
+
+    /**
+     * One training sequence: uniform, or with probability {@code nearMaxFraction} near its maximum (a uniform
+     * maximum at a uniform position, the other tokens uniform in [max - window, max], clamped at 0). Uniform data
+     * draws exactly the tokens it drew before the option existed, so earlier models retrain to the same bits.
+     */
+    static void draw(TrainingConfig c, SplitMix64 data, int[] x) {
+        if (c.nearMaxFraction() > 0 && data.nextDouble() < c.nearMaxFraction()) {
+            int max = data.nextInt(c.vocab());
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Math.max(0, max - data.nextInt(c.nearMaxWindow() + 1));
+            }
+            x[data.nextInt(x.length)] = max;
+            return;
+        }
+        for (int i = 0; i < x.length; i++) {
+            x[i] = data.nextInt(c.vocab());
+        }
     }
 }

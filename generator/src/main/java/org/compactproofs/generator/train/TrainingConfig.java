@@ -25,15 +25,27 @@ import java.util.Map;
  */
 public record TrainingConfig(long seed, int vocab, int context, int dModel, int dHead, int steps, int batchSize,
                              double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
-                             double initStd, int trainer, boolean biases) {
+                             double initStd, int trainer, boolean biases, double nearMaxFraction,
+                             int nearMaxWindow) {
 
     public TrainingConfig {
+        if (!(nearMaxFraction >= 0 && nearMaxFraction <= 1) || nearMaxWindow < 0) {
+            throw new IllegalArgumentException("the near-max fraction is in [0, 1] and its window non-negative");
+        }
         if (trainer != 1 && trainer != 2) {
             throw new IllegalArgumentException("trainer is 1 (circuit tables) or 2 (sample by sample), not " + trainer);
         }
         if (biases && trainer != 2) {
             throw new IllegalArgumentException("biases are trained by trainer 2 (sample by sample) only");
         }
+    }
+
+    /** Uniform data (the paper's). */
+    public TrainingConfig(long seed, int vocab, int context, int dModel, int dHead, int steps, int batchSize,
+                          double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
+                          double initStd, int trainer, boolean biases) {
+        this(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2, epsilon, weightDecay,
+                initStd, trainer, biases, 0, 0);
     }
 
     /** Without biases (the paper's configuration: biases zero and frozen). */
@@ -50,27 +62,27 @@ public record TrainingConfig(long seed, int vocab, int context, int dModel, int 
 
     public TrainingConfig withSizes(int vocab, int context, int dModel, int dHead) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, 0.8 / Math.sqrt(dModel), trainer, biases);
+                epsilon, weightDecay, 0.8 / Math.sqrt(dModel), trainer, biases, nearMaxFraction, nearMaxWindow);
     }
 
     public TrainingConfig withSteps(int steps) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer, biases);
+                epsilon, weightDecay, initStd, trainer, biases, nearMaxFraction, nearMaxWindow);
     }
 
     public TrainingConfig withLearningRate(double lr) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, lr, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer, biases);
+                epsilon, weightDecay, initStd, trainer, biases, nearMaxFraction, nearMaxWindow);
     }
 
     public TrainingConfig withBatchSize(int batch) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batch, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer, biases);
+                epsilon, weightDecay, initStd, trainer, biases, nearMaxFraction, nearMaxWindow);
     }
 
     public TrainingConfig withTrainer(int trainer) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd, trainer, biases);
+                epsilon, weightDecay, initStd, trainer, biases, nearMaxFraction, nearMaxWindow);
     }
 
     /**
@@ -79,7 +91,17 @@ public record TrainingConfig(long seed, int vocab, int context, int dModel, int 
      */
     public TrainingConfig withBiases() {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
-                epsilon, weightDecay, initStd, 2, true);
+                epsilon, weightDecay, initStd, 2, true, nearMaxFraction, nearMaxWindow);
+    }
+
+    /**
+     * With a fraction of each batch drawn near its maximum: such a sequence has a uniform maximum M and every
+     * other token uniform in [M - window, M] (clamped at 0), so that close calls, about 3 window / v of uniform
+     * data, are common enough to sharpen the attention. The label is always the sequence's maximum.
+     */
+    public TrainingConfig withNearMax(double fraction, int window) {
+        return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,
+                epsilon, weightDecay, initStd, trainer, biases, fraction, window);
     }
 
     /** The trainer for this vocabulary: 1 up to 64 (the archive's models), 2 beyond (linear in the vocabulary). */
@@ -108,7 +130,9 @@ public record TrainingConfig(long seed, int vocab, int context, int dModel, int 
         m.put("init", "normal(0, " + initStd + ") for every weight matrix; biases zero and " + (biases
                 ? "trained (as TransformerLens trains them)" : "frozen"));
         m.put("loss", "cross-entropy of the last position's logits against max(x)");
-        m.put("data", "uniform random sequences, fresh each step");
+        m.put("data", nearMaxFraction == 0 ? "uniform random sequences, fresh each step"
+                : "random sequences, fresh each step: a fraction " + nearMaxFraction + " near their maximum (uniform"
+                        + " maximum, the other tokens uniform in [max - " + nearMaxWindow + ", max]), the rest uniform");
         m.put("trainer", trainer == 1
                 ? "compact-proofs java trainer 1 (SplitMix64, StrictMath, double precision, stored as float32)"
                 : "compact-proofs java trainer 2 (sample by sample; SplitMix64, StrictMath, double precision, stored as float32)");

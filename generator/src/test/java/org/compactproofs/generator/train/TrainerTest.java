@@ -114,6 +114,58 @@ class TrainerTest {
         assertArrayEquals(shipped, SafetensorsWriter.toBytes(t.model()));
     }
 
+    /** With fraction 1 every sequence holds its maximum and lies within the window below it (clamped at 0). */
+    @Test
+    void nearMaxSequencesLieNearTheirMaximum() {
+        TrainingConfig c = TrainingConfig.paper(3).withSizes(100, 4, 8, 8).withNearMax(1, 5);
+        SplitMix64 data = SplitMix64.forPurpose(3, "data");
+        int[] x = new int[4];
+        int[] maxima = new int[100];
+        for (int n = 0; n < 20_000; n++) {
+            Trainer.draw(c, data, x);
+            int max = ForwardPass.maxToken(x);
+            maxima[max]++;
+            for (int t : x) {
+                assertTrue(t >= Math.max(0, max - 5) && t <= max, java.util.Arrays.toString(x));
+            }
+        }
+        for (int count : maxima) {
+            assertTrue(count > 100 && count < 300, "the maximum is uniform: " + count + " of 20,000 for one token");
+        }
+    }
+
+    /**
+     * A fraction of one half gives about half near-max sequences (uniform ones at vocabulary 1,000 almost never
+     * span 5 tokens or fewer), and fraction 0 draws what the paper's uniform data drew.
+     */
+    @Test
+    void nearMaxFractionIsHonouredAndZeroIsUniform() {
+        TrainingConfig half = TrainingConfig.paper(4).withSizes(1000, 4, 8, 8).withNearMax(0.5, 5);
+        SplitMix64 data = SplitMix64.forPurpose(4, "data");
+        int[] x = new int[4];
+        int near = 0;
+        for (int n = 0; n < 20_000; n++) {
+            Trainer.draw(half, data, x);
+            near += ForwardPass.maxToken(x) - java.util.Arrays.stream(x).min().orElseThrow() <= 5 ? 1 : 0;
+        }
+        assertTrue(Math.abs(near / 20_000.0 - 0.5) < 0.02, "near-max fraction " + near / 20_000.0);
+        SplitMix64 a = SplitMix64.forPurpose(4, "data"), b = SplitMix64.forPurpose(4, "data");
+        for (int n = 0; n < 1000; n++) {
+            Trainer.draw(TrainingConfig.paper(4).withSizes(1000, 4, 8, 8), a, x);
+            for (int t : x) {
+                assertEquals(b.nextInt(1000), t);
+            }
+        }
+    }
+
+    /** A small model trained with half its data near the maximum still learns the uniform task. */
+    @Test
+    void nearMaxTrainingLearnsTheTask() {
+        TrainedModel t = TrainedModel.train(tiny(1).withTrainer(2).withNearMax(0.5, 2), SILENT, 2);
+        assertEquals(512, t.accuracy().correct());
+        assertTrue(t.model().metadata().get("data").contains("0.5 near their maximum"));
+    }
+
     @Test
     void paperSeedsAreTheReferenceList() {
         long[] seeds = PaperSeeds.all();
