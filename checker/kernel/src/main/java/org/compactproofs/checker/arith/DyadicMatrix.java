@@ -116,11 +116,12 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
             hi += pHi + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
             lo = sum;
         }
-        BigInteger low = BigInteger.valueOf(lo & Long.MAX_VALUE);
-        if (lo < 0) {
-            low = low.setBit(63);
+        byte[] bigEndian = new byte[16]; // the two's-complement 128-bit value (hi, lo)
+        for (int k = 0; k < 8; k++) {
+            bigEndian[7 - k] = (byte) (hi >>> 8 * k);
+            bigEndian[15 - k] = (byte) (lo >>> 8 * k);
         }
-        return BigInteger.valueOf(hi).shiftLeft(64).add(low);
+        return new BigInteger(bigEndian);
     }
 
     /** Limb p of every numerator x: sign(x) (|x| >> (p bits) mod 2^bits), for as many p as the largest needs. */
