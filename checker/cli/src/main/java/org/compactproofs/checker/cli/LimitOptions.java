@@ -23,7 +23,7 @@ public final class LimitOptions {
     long exactPathInputs;
     @Option(names = "--max-work", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_WORK,
             description = "Most operations a check may do: its tables (refused up front when they alone exceed it) "
-                    + "and its cases' bounds, metered (default: ${DEFAULT-VALUE} = 2^28).")
+                    + "and its cases' bounds, metered (default: ${DEFAULT-VALUE} = 2^32).")
     long work;
 
     public Limits limits() {

@@ -42,6 +42,12 @@ public class UsageTest {
             for (String warning : List.of("picocli WARN", "Could not format")) {
                 assertFalse(run.stdout().contains(warning) || run.stderr().contains(warning), what);
             }
+            java.util.regex.Matcher power = java.util.regex.Pattern.compile("([0-9]+) = 2\\^([0-9]+)")
+                    .matcher(run.stdout().replaceAll("\\s+", " "));
+            while (power.find()) { // a default restated as a power of two says the same number
+                assertEquals(new java.math.BigInteger(power.group(1)), java.math.BigInteger.TWO.pow(
+                        Integer.parseInt(power.group(2))), name + ": " + power.group());
+            }
         }
         assertTrue(commands.size() > 1, "the walk found the subcommands: " + commands.size());
     }
