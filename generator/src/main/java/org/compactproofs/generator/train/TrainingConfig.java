@@ -96,8 +96,9 @@ public record TrainingConfig(long seed, int vocab, int context, int dModel, int 
 
     /**
      * With a fraction of each batch drawn near its maximum: such a sequence has a uniform maximum M and every
-     * other token uniform in [M - window, M] (clamped at 0), so that close calls, about 3 window / v of uniform
-     * data, are common enough to sharpen the attention. The label is always the sequence's maximum.
+     * other token uniform in [M - window, M] (clamped at 0), so that close calls (about 3 window / v of uniform
+     * data) are common; at large vocabularies this raises both the accuracy and the certified bounds (docs/training.md,
+     * "Data near the maximum"). The label is always the sequence's maximum.
      */
     public TrainingConfig withNearMax(double fraction, int window) {
         return new TrainingConfig(seed, vocab, context, dModel, dHead, steps, batchSize, learningRate, beta1, beta2,

@@ -116,6 +116,9 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
             hi += pHi + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
             lo = sum;
         }
+        if (hi == lo >> 63) { // the value fits in a long (and small ones are BigInteger's shared constants)
+            return BigInteger.valueOf(lo);
+        }
         byte[] bigEndian = new byte[16]; // the two's-complement 128-bit value (hi, lo)
         for (int k = 0; k < 8; k++) {
             bigEndian[7 - k] = (byte) (hi >>> 8 * k);
