@@ -104,8 +104,8 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
     }
 
     /**
-     * The same dot product with 64-bit numerators and a 128-bit two's-complement accumulator (high word and low
-     * word with carry): exact because the caller's limbs keep the sum of |products| below 2^125.
+     * Entry (i, j) of one limb product A_p B_r: a dot product of longs in a 128-bit two's-complement accumulator (high
+     * word and low word with carry), exact because the caller's limbs keep the sum of |products| below 2^125.
      */
     private static BigInteger dotLong(long[][] a, long[][] b, int i, int j, int inner, boolean transposed) {
         long hi = 0, lo = 0;
