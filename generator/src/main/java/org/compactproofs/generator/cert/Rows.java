@@ -9,7 +9,8 @@ import org.compactproofs.checker.arith.DyadicMatrix;
 
 /**
  * The compact spellings of docs/language.md: case rows ({@code case-row max M nonmax C n12 U n3 skip ...}, one
- * line per (max, nonmax): consecutive ranges of queries from 0, each with its upto) and whole vectors
+ * line per (max, nonmax): consecutive ranges of queries from 0, each with its upto and, for a staircase, its rest)
+ * and whole vectors
  * ({@code vector name N exponent E x X0 x X1 ...}), with the roundings that keep witnesses short (any witness is
  * sound; rounding only moves the bound, slightly).
  */
@@ -30,7 +31,8 @@ public final class Rows {
             String value = null;
             for (int q = 0; q <= m + 1; q++) {
                 CaseStep x = q > m ? null : byQuery.get(q);
-                String here = q > m ? "end" : x == null ? "skip" : c == 0 ? "none" : Integer.toString(x.upTo());
+                String here = q > m ? "end" : x == null ? "skip" : c == 0 ? "none"
+                        : x.upTo() + (x.rest() < x.upTo() ? " rest " + x.rest() : "");
                 if (value != null && !here.equals(value) && !(q > m && value.equals("skip"))) {
                     row.append(" n").append(q - start).append(' ').append(value);
                 }

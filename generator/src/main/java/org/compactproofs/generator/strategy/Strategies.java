@@ -10,12 +10,13 @@ import org.compactproofs.generator.strategy.bruteforce.BruteForceStrategy;
 import org.compactproofs.generator.strategy.coupled.CoupledStrategy;
 import org.compactproofs.generator.strategy.cubic.CubicStrategy;
 import org.compactproofs.generator.strategy.grid.GridStrategy;
+import org.compactproofs.generator.strategy.staircase.StaircaseStrategy;
 import org.compactproofs.generator.strategy.subcubic.MaxDiffStrategy;
 import org.compactproofs.generator.strategy.subcubic.UnionStrategy;
 
 /**
  * The one list of the generator's proof strategies, in the order every listing and report uses: ours (brute force,
- * cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-0, -1, -2, -4), then the 150 variants of the sub-cubic grid (rule S2) in the order of
+ * cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-0, -1, -2, -4, subcubic-staircase-2, -4), then the 150 variants of the sub-cubic grid (rule S2) in the order of
  * {@link GridVariant#all()}: the reference's 100, then ours. The checker keeps its own list of the names it accepts
  * ({@code org.compactproofs.checker.rules.Strategies}); a test holds the two equal.
  */
@@ -30,6 +31,7 @@ public final class Strategies {
     static {
         List<Strategy> all = new ArrayList<>(List.of(BRUTE_FORCE, CUBIC, SUBCUBIC_MAXDIFF, SUBCUBIC_UNION));
         CoupledStrategy.EXACT_OUTPUTS.forEach(r -> all.add(new CoupledStrategy(r)));
+        StaircaseStrategy.EXACT_OUTPUTS.forEach(r -> all.add(new StaircaseStrategy(r)));
         GridVariant.all().forEach(g -> all.add(new GridStrategy(g)));
         all.forEach(s -> ALL.put(s.name(), s));
     }

@@ -12,11 +12,11 @@ import org.compactproofs.generator.strategy.subcubic.UnionStrategy;
 
 /** Which strategies a sweep (or the demo) runs: named on the command line, or K's default; only feasible ones. */
 public final class StrategySelection {
-    /** The main strategies: the default for K != 4 (K = 4 runs all 158). Every accepted certificate is archived. */
+    /** The main strategies: the default for K != 4 (K = 4 runs all 160). Every accepted certificate is archived. */
     public static final List<String> MAIN_STRATEGIES = List.of(Strategies.BRUTE_FORCE.name(), Strategies.CUBIC.name(),
             Strategies.SUBCUBIC_MAXDIFF.name(), Strategies.SUBCUBIC_UNION.name(),
             "eupu-max-diff-exact--attn-mean-query+diff--attn-err-exact-eqke+max-diff-exact", UnionStrategy.VARIANT,
-            "subcubic-coupled-2");
+            "subcubic-coupled-2", "subcubic-staircase-2");
 
     private StrategySelection() {}
 

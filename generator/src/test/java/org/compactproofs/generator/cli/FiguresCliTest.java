@@ -71,7 +71,7 @@ class FiguresCliTest {
         Path model = write(m, dir.resolve("evou-peaks-at-zero.safetensors")), out = dir.resolve("demo");
         CliRun run = CliRun.of(new GeneratorMain(), "demo", model.toString(), "--checker", jar.toString(), "--out", out.toString());
         everyFigureWrittenOrNoted(run, out, HEATMAPS);
-        assertTrue(run.stdout().contains("158 strategies, 158 certificates accepted"), run.stdout());
+        assertTrue(run.stdout().contains("160 strategies, 160 certificates accepted"), run.stdout());
         for (String h : HEATMAPS) {
             assertTrue(Files.isRegularFile(out.resolve(h + ".png")), h + " is drawable: " + run);
         }

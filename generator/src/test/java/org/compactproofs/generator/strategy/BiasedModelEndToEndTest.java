@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18's acceptance: a Max-of-4 model trained with biases (as TransformerLens trains them) is certified by
- * every one of the 158 strategies, each certificate accepted by the checker and none claiming more than the exact
+ * every one of the 160 strategies, each certificate accepted by the checker and none claiming more than the exact
  * count of correct inputs, brute force exactly that count; the same model rounded to float16 and bfloat16 and saved
  * so is read exactly and certified the same way by the main strategies.
  */
@@ -46,9 +46,10 @@ class BiasedModelEndToEndTest {
         assertEquals(truth, floatCount(m), "the float forward pass with biases agrees with the exact semantics here");
 
         List<String> names = new ArrayList<>(List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union",
-                "subcubic-coupled-0", "subcubic-coupled-1", "subcubic-coupled-2", "subcubic-coupled-4"));
+                "subcubic-coupled-0", "subcubic-coupled-1", "subcubic-coupled-2", "subcubic-coupled-4",
+                "subcubic-staircase-2", "subcubic-staircase-4"));
         GridVariant.all().forEach(g -> names.add(g.name()));
-        assertEquals(158, names.size());
+        assertEquals(160, names.size());
         BigInteger best = certifyAll(model, names, truth);
         assertTrue(best.compareTo(BigInteger.valueOf(truth * 9 / 10)) > 0, "best " + best + " of " + truth);
 

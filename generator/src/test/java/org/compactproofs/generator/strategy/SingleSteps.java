@@ -23,12 +23,16 @@ public final class SingleSteps {
                 int m = Integer.parseInt(t[2]), c = Integer.parseInt(t[4]);
                 for (int i = 5, start = 0, end; i < t.length; i += 2, start = end) {
                     end = start + Integer.parseInt(t[i].substring(1));
+                    boolean stair = i + 2 < t.length && t[i + 2].equals("rest");
+                    int b = stair ? Integer.parseInt(t[i + 3]) : -2;
                     for (int q = start; q < end && !t[i + 1].equals("skip"); q++) {
                         int a = t[i + 1].equals("none") ? -1 : Integer.parseInt(t[i + 1]);
-                        BigInteger count = org.compactproofs.generator.strategy.cubic.CaseFinder.binomial(k - 1, c).multiply(BigInteger.valueOf(a + 1L).pow(c));
+                        BigInteger count = org.compactproofs.generator.strategy.cubic.CaseFinder.binomial(k - 1, c)
+                                .multiply(org.compactproofs.generator.strategy.cubic.CaseFinder.size(c, a, stair ? b : a));
                         out.add(rule + " query " + q + " max " + m + " nonmax " + c + (a >= 0 ? " upto " + a : "")
-                                + " count " + count);
+                                + (stair ? " rest " + b : "") + " count " + count);
                     }
+                    i += stair ? 2 : 0;
                 }
             } else if (t[0].equals("vector") && line.contains(" x ")) {
                 int exponent = Integer.parseInt(t[4]);

@@ -18,8 +18,8 @@ class StrategiesTest {
     @Test
     void theGeneratorsNamesAreTheCheckers() {
         List<String> names = Strategies.names();
-        assertEquals(158, names.size());
-        assertEquals(158, new TreeSet<>(names).size(), "no name twice");
+        assertEquals(160, names.size());
+        assertEquals(160, new TreeSet<>(names).size(), "no name twice");
         assertEquals(org.compactproofs.checker.rules.Strategies.names(), new TreeSet<>(names),
                 "every name the checker accepts has a prover, and no other");
     }
@@ -27,11 +27,12 @@ class StrategiesTest {
     @Test
     void oursFirstThenTheGridInItsOrder() {
         assertEquals(List.of("brute-force", "cubic", "subcubic-maxdiff", "subcubic-union", "subcubic-coupled-0",
-                        "subcubic-coupled-1", "subcubic-coupled-2", "subcubic-coupled-4"),
+                        "subcubic-coupled-1", "subcubic-coupled-2", "subcubic-coupled-4", "subcubic-staircase-2",
+                        "subcubic-staircase-4"),
                 Strategies.ours().stream().map(Strategy::name).toList());
         assertEquals(GridVariant.all().stream().map(GridVariant::name).toList(),
                 Strategies.grid().stream().map(Strategy::name).toList());
-        assertEquals(Strategies.names().subList(8, 158), Strategies.grid().stream().map(Strategy::name).toList());
+        assertEquals(Strategies.names().subList(10, 160), Strategies.grid().stream().map(Strategy::name).toList());
         assertEquals(100, Strategies.all().stream().filter(s -> s.group() == Strategy.Group.REFERENCE_GRID).count());
         assertEquals(50, Strategies.all().stream().filter(s -> s.group() == Strategy.Group.OUR_GRID).count());
         for (Strategy s : Strategies.all()) {
@@ -40,7 +41,8 @@ class StrategiesTest {
         assertNull(Strategies.named("grid"));
         UnusableInputException e = assertThrows(UnusableInputException.class, () -> Strategies.require("nope"));
         assertEquals("unknown strategy 'nope' (known: brute-force, cubic, subcubic-maxdiff, subcubic-union, "
-                + "subcubic-coupled-0, subcubic-coupled-1, subcubic-coupled-2, subcubic-coupled-4 and the grid "
+                + "subcubic-coupled-0, subcubic-coupled-1, subcubic-coupled-2, subcubic-coupled-4, subcubic-staircase-2, "
+                + "subcubic-staircase-4 and the grid "
                 + "listed by 'strategies')", e.getMessage());
     }
 

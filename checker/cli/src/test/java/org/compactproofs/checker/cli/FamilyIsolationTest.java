@@ -63,7 +63,7 @@ class FamilyIsolationTest {
             assertEquals("accepted true", check(loader, "subcubic-maxdiff"));
             String grid = check(loader, "eupu-max-diff-exact--attn-convex-chord--attn-err-max-diff");
             assertTrue(grid.contains("unknown strategy") && grid.contains("known: cubic, subcubic-coupled-0, subcubic-coupled-1, "
-                    + "subcubic-coupled-2, subcubic-coupled-4, subcubic-maxdiff)"), grid);
+                    + "subcubic-coupled-2, subcubic-coupled-4, subcubic-maxdiff, subcubic-staircase-2, subcubic-staircase-4)"), grid);
             assertTrue(check(loader, "brute-force").contains("unknown strategy"));
         }
     }

@@ -13,15 +13,16 @@ import org.compactproofs.checker.rules.Rule;
  * A row {@code NAME max M nonmax C nL0 U0 nL1 U1 ...} (docs/language.md): the cases of one (M, C) in one line.
  * The fields are consecutive ranges of queries from query 0: field {@code nL} covers the next L >= 1 queries (the
  * last range ends at M at most; later queries have no case); its value U is the range's {@code upto},
- * {@code none} (no upto: C = 0 only) or {@code skip} (no case). Each query q of a range that is not skipped is the
- * case (q, M, C, U), verified by {@link CaseKey#of} and {@link CaseRule#check} of the row's case rule exactly as
+ * {@code none} (no upto: C = 0 only) or {@code skip} (no case); in a row of rule S4 a field {@code rest B} may follow
+ * a range with an integer upto (C >= 2), making its cases staircases. Each query q of a range that is not skipped
+ * is the case (q, M, C, U[, rest B]), verified by {@link CaseKey#of} and {@link CaseRule#check} of the row's case rule exactly as
  * the step {@code RULE query q max M nonmax C [upto U] count N} with its correct N would be, in the same key
  * registry. So a row proves exactly what those steps prove (docs/rules.md, "Rows and whole
  * vectors"). The row's shape (fields, order, ranges, max, nonmax) is checked before any case; a failing case is
  * reported at its range's field.
  */
 public record CaseRowRule(String name, CaseRule cases) implements Rule {
-    private record Range(Step.Field field, BigInteger start, BigInteger end, BigInteger upTo) {}
+    private record Range(Step.Field field, BigInteger start, BigInteger end, BigInteger upTo, Step.Field rest) {}
 
     @Override
     public Failure apply(Step step, ProofState state) {
@@ -38,6 +39,18 @@ public record CaseRowRule(String name, CaseRule cases) implements Rule {
         List<Range> ranges = new ArrayList<>();
         BigInteger start = BigInteger.ZERO;
         for (Step.Field f : fs.subList(2, fs.size())) {
+            if (cases.stairs() && f.key().equals("rest")) {
+                Range last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+                if (last == null || last.rest() != null || last.upTo() == null || cb.compareTo(BigInteger.TWO) < 0) {
+                    throw state.error(step, f.column(), "a rest follows a range with an integer upto, once,"
+                            + " and only when nonmax >= 2");
+                }
+                if (!f.number() || Numbers.integer(f.value()) == null) {
+                    throw state.error(step, f.valueColumn(), "a rest is an integer");
+                }
+                ranges.set(ranges.size() - 1, new Range(last.field(), last.start(), last.end(), last.upTo(), f));
+                continue;
+            }
             if (!f.key().matches("n[0-9]{1,9}")) {
                 throw state.error(step, f.column(), "expected a range field nL (the next L queries), not '"
                         + org.compactproofs.checker.cert.CertificateFormatException.quote(f.key()) + "'");
@@ -63,7 +76,7 @@ public record CaseRowRule(String name, CaseRule cases) implements Rule {
             } else {
                 throw state.error(step, f.valueColumn(), "a range's value is an integer upto, 'none' or 'skip'");
             }
-            ranges.add(new Range(f, start, end, upTo));
+            ranges.add(new Range(f, start, end, upTo, null));
             start = end;
         }
         int v = state.model().vocab(), k = state.model().context();
@@ -71,7 +84,12 @@ public record CaseRowRule(String name, CaseRule cases) implements Rule {
             for (BigInteger q = r.start(); r.upTo() != null && q.compareTo(r.end()) < 0; q = q.add(BigInteger.ONE)) {
                 Failure f;
                 try {
-                    f = cases.check(step, r.field().column(), state, CaseKey.of(v, k, q, mb, cb, r.upTo()), null);
+                    CaseKey key = CaseKey.of(v, k, q, mb, cb, r.upTo());
+                    BigInteger rest = r.rest() == null ? r.upTo() : Numbers.integer(r.rest().value());
+                    f = cases.restOutside(step, r.rest() == null ? r.field().column() : r.rest().column(), rest, key);
+                    if (f == null) {
+                        f = cases.check(step, r.field().column(), state, key, rest.intValue(), null);
+                    }
                 } catch (CaseKey.OutOfRange e) {
                     f = e.failure(step, r.field().column(), cases.name());
                 }

@@ -35,6 +35,17 @@ public final class CaseRule implements Rule {
          */
         double of(int q, int m, int c, int a, int[] worst);
 
+        /**
+         * The bound of the staircase case (q, m, c, a, b): as {@link #of(int, int, int, int, int[])}, with at most one
+         * non-max token above b (b <= a). Only rule S4's bound has staircases; the others are asked only b = a.
+         */
+        default double of(int q, int m, int c, int a, int b, int[] worst) {
+            if (b != a) {
+                throw new IllegalStateException("a staircase case asked of a rule without staircases");
+            }
+            return of(q, m, c, a, worst);
+        }
+
         long operations();
     }
 
@@ -46,16 +57,28 @@ public final class CaseRule implements Rule {
     private final String name;
     private final Preparation preparation;
     private final Keys keys;
+    private final boolean stairs;
     private Bound bound;
 
     public CaseRule(String name, Preparation preparation) {
-        this(name, preparation, new Keys());
+        this(name, preparation, new Keys(), false);
     }
 
     public CaseRule(String name, Preparation preparation, Keys keys) {
+        this(name, preparation, keys, false);
+    }
+
+    /** With {@code stairs}, steps and rows may give a {@code rest} (rule S4: staircase cases). */
+    public CaseRule(String name, Preparation preparation, Keys keys, boolean stairs) {
         this.name = name;
         this.preparation = preparation;
         this.keys = keys;
+        this.stairs = stairs;
+    }
+
+    /** Whether this rule's cases may be staircases (a field {@code rest}). */
+    boolean stairs() {
+        return stairs;
     }
 
     @Override
@@ -65,7 +88,11 @@ public final class CaseRule implements Rule {
 
     @Override
     public Failure apply(Step step, ProofState state) {
-        Fields.only(step, state, "query", "max", "nonmax", "upto", "count");
+        if (stairs) {
+            Fields.only(step, state, "query", "max", "nonmax", "upto", "rest", "count");
+        } else {
+            Fields.only(step, state, "query", "max", "nonmax", "upto", "count");
+        }
         BigInteger qb = Fields.integer(step, state, "query"), mb = Fields.integer(step, state, "max"),
                 cb = Fields.integer(step, state, "nonmax"), nb = Fields.integer(step, state, "count");
         Step.Field upTo = Fields.field(step, state, "upto");
@@ -73,20 +100,37 @@ public final class CaseRule implements Rule {
             throw state.error(step, upTo.column(), "upto is meaningless when nonmax is 0");
         }
         BigInteger ab = upTo != null ? Fields.integer(step, state, "upto") : BigInteger.valueOf(-1);
+        Step.Field rest = stairs ? Fields.field(step, state, "rest") : null;
+        if (rest != null && (upTo == null || cb.compareTo(BigInteger.TWO) < 0)) {
+            throw state.error(step, rest.column(), "rest is meaningful only with an upto and nonmax >= 2");
+        }
+        BigInteger bb = rest != null ? Fields.integer(step, state, "rest") : ab;
+        CaseKey key;
         try {
-            return check(step, step.column(), state,
-                    CaseKey.of(state.model().vocab(), state.model().context(), qb, mb, cb, ab), nb);
+            key = CaseKey.of(state.model().vocab(), state.model().context(), qb, mb, cb, ab);
         } catch (CaseKey.OutOfRange e) {
             return e.failure(step, step.column(), name());
         }
+        Failure outside = restOutside(step, step.column(), bb, key);
+        return outside != null ? outside : check(step, step.column(), state, key, bb.intValue(), nb);
+    }
+
+    /** The failure of a rest outside 0..upto, at {@code column}; null when it is inside. */
+    Failure restOutside(Step step, int column, BigInteger rest, CaseKey key) {
+        if (key.nonmax() > 0 && (rest.signum() < 0 || rest.compareTo(BigInteger.valueOf(key.upto())) > 0)) {
+            return new Failure(step.line(), column, name(), "0 <= rest <= upto", rest.toString(),
+                    Integer.toString(key.upto()));
+        }
+        return null;
     }
 
     /**
      * The check of one case, shared by the case step and the row ({@link CaseRowRule}) once its key is in range
-     * ({@link CaseKey#of}): the key registry, the count (compared with {@code given} unless null) and the bound; a
-     * failure is reported at {@code column}. On success the case's count is added to the state.
+     * ({@link CaseKey#of}) and its rest b in 0..upto ({@link #restOutside}; b = upto for a plain case): the key
+     * registry, the count (compared with {@code given} unless null) and the bound; a failure is reported at
+     * {@code column}. On success the case's count is added to the state.
      */
-    Failure check(Step step, int column, ProofState state, CaseKey key, BigInteger given) {
+    Failure check(Step step, int column, ProofState state, CaseKey key, int b, BigInteger given) {
         int v = state.model().vocab(), k = state.model().context();
         int q = key.query(), m = key.max(), c = key.nonmax(), a = key.upto();
         String label = "query " + q + " max " + m + " nonmax " + c;
@@ -104,22 +148,35 @@ public final class CaseRule implements Rule {
         }
         keys.seen.set(index);
         keys.firstLine[index] = step.line();
-        BigInteger count = binomial(k - 1, c).multiply(BigInteger.valueOf(a + 1L).pow(c));
+        BigInteger count = binomial(k - 1, c).multiply(size(c, a, b));
         if (given != null && !given.equals(count)) {
-            return new Failure(step.line(), column, name(), "count = C(k-1, nonmax) (upto+1)^nonmax",
-                    given.toString(), count.toString());
+            return new Failure(step.line(), column, name(), b < a
+                    ? "count = C(k-1, nonmax) ((rest+1)^nonmax + nonmax (upto-rest) (rest+1)^(nonmax-1))"
+                    : "count = C(k-1, nonmax) (upto+1)^nonmax", given.toString(), count.toString());
         }
         int[] worst = {-1};
         long before = bound.operations();
-        double lower = bound.of(q, m, c, a, worst);
+        double lower = bound.of(q, m, c, a, b, worst);
         state.caseChecked(step, name(), bound.operations() - before);
         if (!(lower > 0)) {
             return new Failure(step.line(), column, name(), "lower bound of the margin"
                     + (worst[0] >= 0 ? " against output " + worst[0] : " against every output")
-                    + " > 0 for every input of " + label + (c > 0 ? " upto " + a : ""), Double.toString(lower), "0");
+                    + " > 0 for every input of " + label + (c > 0 ? " upto " + a : "") + (b < a ? " rest " + b : ""),
+                    Double.toString(lower), "0");
         }
         state.provedCases(step, count);
         return null;
+    }
+
+    /**
+     * The number of sequences of c tokens in 0..a with at most one above b (b <= a; c >= 2 when b < a):
+     * (b+1)^c with none above b, plus c (a-b) (b+1)^(c-1) with exactly one (its position, its value, the others).
+     * With b = a it is (a+1)^c.
+     */
+    static BigInteger size(int c, int a, int b) {
+        BigInteger below = BigInteger.valueOf(b + 1L).pow(c);
+        return b == a ? below : below.add(BigInteger.valueOf(c).multiply(BigInteger.valueOf((long) a - b))
+                .multiply(BigInteger.valueOf(b + 1L).pow(c - 1)));
     }
 
     public static BigInteger binomial(int n, int r) {

@@ -36,9 +36,9 @@ public final class CoupledBounds implements CaseRule.Bound {
     private final double[][] gStar;               // [i][t]; +infinity for the largest token
     private final double[][][] prefixMinLo, prefixWG;  // [q][i][b], lazily per q
     private final double[][][] tails;             // [m][j][b] for output m-1-j, lazily per m
-    private final int[] cachedM, cachedA;         // [q]: the (m, a) of q's slot; m = -1 while empty
-    private final double[][] cachedBase;          // [q][part]
-    private final double[][][] cachedDiff;        // [q][part][i]
+    private final int[][] cachedM, cachedA;       // [slot][q]: the (m, a) of q's slot; m = -1 while empty
+    private final double[][][] cachedBase;        // [slot][q][part]
+    private final double[][][][] cachedDiff;      // [slot][q][part][i]
     private long operations;
 
     CoupledBounds(CubicBounds cubic, int r, int window) {
@@ -87,11 +87,12 @@ public final class CoupledBounds implements CaseRule.Bound {
         prefixMinLo = new double[v][][];
         prefixWG = new double[v][][];
         tails = new double[v][][];
-        cachedM = new int[v];
-        cachedA = new int[v];
-        Arrays.fill(cachedM, -1);
-        cachedBase = new double[v][];
-        cachedDiff = new double[v][][];
+        cachedM = new int[2][v];
+        cachedA = new int[2][v];
+        Arrays.fill(cachedM[0], -1);
+        Arrays.fill(cachedM[1], -1);
+        cachedBase = new double[2][v][];
+        cachedDiff = new double[2][v][][];
         operations += (long) v * v * (2 + k * (3 + top));
     }
 
@@ -196,22 +197,31 @@ public final class CoupledBounds implements CaseRule.Bound {
      */
     @Override
     public double of(int q, int m, int c, int a, int[] worst) {
-        terms(q, m, c > 0 ? a : -1);
+        return of(q, m, c, a, a, worst);
+    }
+
+    /**
+     * The bound of the staircase case (q, m, c, a, b): every non-max token at most a, all but one at most b (b <= a;
+     * b = a is the plain case). Per part: base + min over positions j of [min(T_j(a), T_j(b)) - M_j] plus the c-1
+     * smallest T_i(b) - M_i over the other positions i.
+     */
+    public double of(int q, int m, int c, int a, int b, int[] worst) {
+        terms(q, m, c > 0 ? a : -1, 0);
+        double[] base = cachedBase[0][q];
+        double[][] high = cachedDiff[0][q], rest = high;
+        if (c > 1 && b < a) {
+            terms(q, m, b, 1);
+            rest = cachedDiff[1][q];
+        }
         double lower = Double.POSITIVE_INFINITY;
-        double[] diff = new double[k - 1];
-        for (int j = vacuous(m) ? 1 : 0; j < cachedBase[q].length; j++) {
-            double bound = cachedBase[q][j];
-            if (c > 0) {
-                System.arraycopy(cachedDiff[q][j], 0, diff, 0, diff.length);
-                Arrays.sort(diff);
-                bound = addSmallest(bound, diff, c);
-            }
+        for (int j = vacuous(m) ? 1 : 0; j < base.length; j++) {
+            double bound = c == 0 ? base[j] : Placement.lowest(base[j], high[j], rest[j], c);
             if (Double.isNaN(bound) || bound < lower) { // NaN must fail, not pass
                 lower = bound;
                 worst[0] = j == 0 ? -1 : m - j;
             }
         }
-        operations += (long) cachedBase[q].length * c;
+        operations += (long) base.length * c * (rest == high ? 1 : k);
         return lower;
     }
 
@@ -221,11 +231,12 @@ public final class CoupledBounds implements CaseRule.Bound {
     }
 
     /**
-     * Fills query q's slot with the parts' terms for (m, a) (a = -1: no non-max position): base[j] = Q* + sum M_i
-     * and diff[j][i] = T_i - M_i, all rounded down. Cases of one (q, m) usually share a, so the slot is reused.
+     * Fills query q's slot (0 for a case's upto, 1 for its rest) with the parts' terms for (m, a) (a = -1: no non-max
+     * position): base[j] = Q* + sum M_i and diff[j][i] = T_i - M_i, all rounded down. Cases of one (q, m) usually
+     * share a, so the slot is reused.
      */
-    private void terms(int q, int m, int a) {
-        if (m == cachedM[q] && a == cachedA[q]) {
+    private void terms(int q, int m, int a, int slot) {
+        if (m == cachedM[slot][q] && a == cachedA[slot][q]) {
             return;
         }
         prepare(q);
@@ -239,10 +250,10 @@ public final class CoupledBounds implements CaseRule.Bound {
             int jj = j;
             base[j] = cubic.outputTerms(q, m, a, m - j, b -> tail(m, jj - 1)[b], diff[j]);
         }
-        cachedBase[q] = base;
-        cachedDiff[q] = diff;
-        cachedM[q] = m;
-        cachedA[q] = a;
+        cachedBase[slot][q] = base;
+        cachedDiff[slot][q] = diff;
+        cachedM[slot][q] = m;
+        cachedA[slot][q] = a;
     }
 
     /** Part 0: rule S1's terms with H_i(t) = Delta(q,m) + G_i(t,m), every output outside X(m) at once. */

@@ -2,7 +2,6 @@ package org.compactproofs.generator.strategy.coupled;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.compactproofs.checker.cases.CaseRule;
 import org.compactproofs.checker.cases.CoupledBounds;
@@ -36,15 +35,8 @@ public final class CoupledStrategy extends OurStrategy {
     public static List<CaseStep> cases(Model m, CircuitTables tables, int exactOutputs) {
         CaseRule.Bound bound = CoupledBounds.of(m, tables, exactOutputs);
         int[] worst = new int[1];
-        List<CaseStep> out = new ArrayList<>();
-        for (int max = 0; max < m.vocab(); max++) {
-            for (int q = 0; q <= max; q++) {
-                int query = q, mx = max;
-                CaseFinder.find(q, max, m.context(), 0, (c, a) -> bound.of(query, mx, c, a, worst), out);
-            }
-        }
-        out.sort(CaseStep.ORDER);
-        return out;
+        return CaseFinder.everyPair(m.vocab(), (q, max, out) ->
+                CaseFinder.find(q, max, m.context(), 0, (c, a) -> bound.of(q, max, c, a, worst), out));
     }
 
     @Override

@@ -15,7 +15,95 @@ public final class CaseFinder {
         double of(int nonmax, int upTo);
     }
 
+    /** A strategy's float bound of the staircase case (nonmax, upto, rest); positive means the case holds. */
+    public interface StairBound {
+        double of(int nonmax, int upTo, int rest);
+    }
+
+    /** The search of one (query, max): adds its cases to {@code out}. */
+    public interface PairSearch {
+        void find(int query, int max, List<CaseStep> out);
+    }
+
     private CaseFinder() {}
+
+    /** The cases of every (query, max) of a vocabulary, in certificate order ({@link CaseStep#ORDER}). */
+    public static List<CaseStep> everyPair(int vocab, PairSearch search) {
+        List<CaseStep> out = new java.util.ArrayList<>();
+        for (int max = 0; max < vocab; max++) {
+            for (int q = 0; q <= max; q++) {
+                search.find(q, max, out);
+            }
+        }
+        out.sort(CaseStep.ORDER);
+        return out;
+    }
+
+    /**
+     * As {@link #find}, then each case with nonmax >= 2 widened into the staircase (upto A, rest B) of most inputs
+     * that the search meets: for B stepping down geometrically from the plain upto A0, the largest A >= A0 whose
+     * bound clears the margin (galloping up from the previous B's A, which can only grow as B falls); then the
+     * best pair climbs while B + 1 or A + 1 still clears it.
+     */
+    public static void findStairs(int q, int m, int k, double margin, StairBound bound, List<CaseStep> out) {
+        int from = out.size();
+        find(q, m, k, margin, (n, a) -> bound.of(n, a, a), out);
+        for (int j = from; j < out.size(); j++) {
+            CaseStep plain = out.get(j);
+            int n = plain.nonmax(), a0 = plain.upTo();
+            if (n < 2) {
+                continue;
+            }
+            int bestA = a0, bestB = a0, a = a0;
+            double best = size(n, a0, a0).doubleValue();
+            for (int d = 1; d <= a0 && a < m - 1; d += Math.max(1, d / 4)) {
+                int b = a0 - d;
+                if (!(bound.of(n, a, b) > margin)) {
+                    continue;
+                }
+                int step = 1, hi = a; // gallop: hi is the last A known to clear the margin
+                while (hi + step <= m - 1 && bound.of(n, hi + step, b) > margin) {
+                    hi += step;
+                    step *= 2;
+                }
+                int lo = hi, top = Math.min(m - 1, hi + step - 1); // the largest is in lo..top
+                while (lo < top) {
+                    int mid = (lo + top + 1) >>> 1;
+                    if (bound.of(n, mid, b) > margin) {
+                        lo = mid;
+                    } else {
+                        top = mid - 1;
+                    }
+                }
+                a = lo;
+                double count = size(n, a, b).doubleValue();
+                if (count > best) {
+                    best = count;
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+            for (int climb = 0; climb < 64 && bestB < bestA; climb++) { // the geometric steps skip some: climb
+                if (bound.of(n, bestA, bestB + 1) > margin) {
+                    bestB++;
+                } else if (bestA + 1 < m && bound.of(n, bestA + 1, bestB) > margin) {
+                    bestA++;
+                } else {
+                    break;
+                }
+            }
+            if (bestB < bestA) {
+                out.set(j, new CaseStep(q, m, n, bestA, bestB, binomial(k - 1, n).multiply(size(n, bestA, bestB)),
+                        bound.of(n, bestA, bestB)));
+            }
+        }
+    }
+
+    /** The sequences of n tokens in 0..a with at most one above b: (b+1)^n + n (a-b) (b+1)^(n-1) (b = a: (a+1)^n). */
+    public static BigInteger size(int n, int a, int b) {
+        BigInteger below = BigInteger.valueOf(b + 1L).pow(n);
+        return b == a ? below : below.add(BigInteger.valueOf((long) n * (a - b)).multiply(BigInteger.valueOf(b + 1L).pow(n - 1)));
+    }
 
     public static void find(int q, int m, int k, double margin, Bound bound, List<CaseStep> out) {
         int maxNonmax = q == m ? k - 1 : k - 2; // with the query below the maximum, some other position holds it
