@@ -191,6 +191,20 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
         if (n.signum() == 0) {
             return new Interval(0, 0);
         }
+        BigInteger m = n.abs();
+        int s = Math.max(0, m.bitLength() - 53);
+        long x = (long) s + e;
+        if (x >= -1000 && x <= 900) { // |n| 2^e = (h + r/2^s) 2^x, 0 <= r < 2^s, h < 2^53: docs/rules.md K2
+            long h = m.shiftRight(s).longValue();
+            double lo = Math.scalb((double) h, (int) x);
+            double hi = m.getLowestSetBit() >= s ? lo : Math.scalb((double) (h + 1), (int) x);
+            return n.signum() > 0 ? new Interval(lo, hi) : new Interval(-hi, -lo);
+        }
+        return encloseByComparison(n, e);
+    }
+
+    /** {@link #enclose} by exact comparisons only: every exponent, the path the fast one is tested against. */
+    static Interval encloseByComparison(BigInteger n, int e) {
         if (compare(Double.MAX_VALUE, n, e) < 0) {
             return new Interval(Double.MAX_VALUE, Double.POSITIVE_INFINITY);
         }

@@ -230,6 +230,38 @@ class KernelTest {
         }
     }
 
+    /**
+     * The fast path of enclose (the top 53 bits) against the comparisons-only path: numerators just below, at and
+     * above powers of two (h + 1 = 2^53, exact multiples, r = 1), both signs, and scales at and beyond the fast
+     * path's ends (x = -1000 and 900), where both must give the same tightest enclosure.
+     */
+    @Test
+    void theFastEnclosureIsTheComparisonsOne() {
+        Random r = new Random(9);
+        java.math.BigInteger one = java.math.BigInteger.ONE;
+        int checked = 0;
+        for (int bits = 1; bits <= 130; bits++) {
+            java.math.BigInteger p = one.shiftLeft(bits);
+            java.math.BigInteger[] nums = {p, p.subtract(one), p.add(one), p.add(p.shiftRight(1)),
+                    new java.math.BigInteger(bits, r).setBit(bits - 1), p.subtract(one.shiftLeft(Math.max(0, bits - 53)))};
+            for (java.math.BigInteger num : nums) {
+                for (int e : new int[] {-1100, -1053 - bits, -1000 - Math.max(0, bits - 52), -1001, -60, 0, 77,
+                        900 - Math.max(0, bits - 52), 901, 970 - bits}) {
+                    for (java.math.BigInteger n : new java.math.BigInteger[] {num, num.negate()}) {
+                        assertEquals(DyadicMatrix.encloseByComparison(n, e), DyadicMatrix.enclose(n, e), n + " * 2^" + e);
+                        checked++;
+                    }
+                }
+            }
+        }
+        for (int n = 0; n < 20_000; n++) {
+            java.math.BigInteger num = new java.math.BigInteger(1 + r.nextInt(120), r).subtract(one.shiftLeft(r.nextInt(60)));
+            int e = r.nextInt(400) - 200;
+            assertEquals(DyadicMatrix.encloseByComparison(num, e), DyadicMatrix.enclose(num, e), num + " * 2^" + e);
+        }
+        assertTrue(checked > 7000);
+    }
+
     @Test
     void enclosingADecimalIsVerifiedAndTight() {
         Random r = new Random(3);

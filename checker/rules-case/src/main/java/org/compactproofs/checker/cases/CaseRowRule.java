@@ -84,12 +84,8 @@ public record CaseRowRule(String name, CaseRule cases) implements Rule {
             for (BigInteger q = r.start(); r.upTo() != null && q.compareTo(r.end()) < 0; q = q.add(BigInteger.ONE)) {
                 Failure f;
                 try {
-                    CaseKey key = CaseKey.of(v, k, q, mb, cb, r.upTo());
-                    BigInteger rest = r.rest() == null ? r.upTo() : Numbers.integer(r.rest().value());
-                    f = cases.restOutside(step, r.rest() == null ? r.field().column() : r.rest().column(), rest, key);
-                    if (f == null) {
-                        f = cases.check(step, r.field().column(), state, key, rest.intValue(), null);
-                    }
+                    f = cases.check(step, r.field().column(), state,
+                            CaseKey.of(v, k, q, mb, cb, r.upTo()), r.rest() == null ? null : Numbers.integer(r.rest().value()), null);
                 } catch (CaseKey.OutOfRange e) {
                     f = e.failure(step, r.field().column(), cases.name());
                 }

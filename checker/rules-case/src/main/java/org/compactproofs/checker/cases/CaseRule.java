@@ -64,11 +64,7 @@ public final class CaseRule implements Rule {
         this(name, preparation, new Keys(), false);
     }
 
-    public CaseRule(String name, Preparation preparation, Keys keys) {
-        this(name, preparation, keys, false);
-    }
-
-    /** With {@code stairs}, steps and rows may give a {@code rest} (rule S4: staircase cases). */
+    /** Keys shared with the other case rule of a certificate; with {@code stairs}, cases may give a {@code rest} (rule S4). */
     public CaseRule(String name, Preparation preparation, Keys keys, boolean stairs) {
         this.name = name;
         this.preparation = preparation;
@@ -88,11 +84,8 @@ public final class CaseRule implements Rule {
 
     @Override
     public Failure apply(Step step, ProofState state) {
-        if (stairs) {
-            Fields.only(step, state, "query", "max", "nonmax", "upto", "rest", "count");
-        } else {
-            Fields.only(step, state, "query", "max", "nonmax", "upto", "count");
-        }
+        Fields.only(step, state, stairs ? new String[] {"query", "max", "nonmax", "upto", "rest", "count"}
+                : new String[] {"query", "max", "nonmax", "upto", "count"});
         BigInteger qb = Fields.integer(step, state, "query"), mb = Fields.integer(step, state, "max"),
                 cb = Fields.integer(step, state, "nonmax"), nb = Fields.integer(step, state, "count");
         Step.Field upTo = Fields.field(step, state, "upto");
@@ -104,35 +97,27 @@ public final class CaseRule implements Rule {
         if (rest != null && (upTo == null || cb.compareTo(BigInteger.TWO) < 0)) {
             throw state.error(step, rest.column(), "rest is meaningful only with an upto and nonmax >= 2");
         }
-        BigInteger bb = rest != null ? Fields.integer(step, state, "rest") : ab;
-        CaseKey key;
         try {
-            key = CaseKey.of(state.model().vocab(), state.model().context(), qb, mb, cb, ab);
+            return check(step, step.column(), state, CaseKey.of(state.model().vocab(), state.model().context(), qb,
+                    mb, cb, ab), rest != null ? Fields.integer(step, state, "rest") : null, nb);
         } catch (CaseKey.OutOfRange e) {
             return e.failure(step, step.column(), name());
         }
-        Failure outside = restOutside(step, step.column(), bb, key);
-        return outside != null ? outside : check(step, step.column(), state, key, bb.intValue(), nb);
-    }
-
-    /** The failure of a rest outside 0..upto, at {@code column}; null when it is inside. */
-    Failure restOutside(Step step, int column, BigInteger rest, CaseKey key) {
-        if (key.nonmax() > 0 && (rest.signum() < 0 || rest.compareTo(BigInteger.valueOf(key.upto())) > 0)) {
-            return new Failure(step.line(), column, name(), "0 <= rest <= upto", rest.toString(),
-                    Integer.toString(key.upto()));
-        }
-        return null;
     }
 
     /**
      * The check of one case, shared by the case step and the row ({@link CaseRowRule}) once its key is in range
-     * ({@link CaseKey#of}) and its rest b in 0..upto ({@link #restOutside}; b = upto for a plain case): the key
-     * registry, the count (compared with {@code given} unless null) and the bound; a failure is reported at
-     * {@code column}. On success the case's count is added to the state.
+     * ({@link CaseKey#of}): the rest in 0..upto (null: a plain case, rest = upto), the key registry, the count
+     * (compared with {@code given} unless null) and the bound; a failure is reported at {@code column}. On
+     * success the case's count is added to the state.
      */
-    Failure check(Step step, int column, ProofState state, CaseKey key, int b, BigInteger given) {
+    Failure check(Step step, int column, ProofState state, CaseKey key, BigInteger rest, BigInteger given) {
         int v = state.model().vocab(), k = state.model().context();
         int q = key.query(), m = key.max(), c = key.nonmax(), a = key.upto();
+        if (rest != null && (rest.signum() < 0 || rest.compareTo(BigInteger.valueOf(a)) > 0)) {
+            return new Failure(step.line(), column, name(), "0 <= rest <= upto", rest.toString(), Integer.toString(a));
+        }
+        int b = rest != null ? rest.intValue() : a;
         String label = "query " + q + " max " + m + " nonmax " + c;
         if (keys.seen == null) {
             keys.seen = new BitSet(v * v * k);

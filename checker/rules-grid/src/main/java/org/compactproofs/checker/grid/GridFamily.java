@@ -24,8 +24,8 @@ public final class GridFamily implements RuleFamily {
     public List<Rule> rules(String strategy) {
         if (strategy.equals("subcubic-union")) { // each key proved by S1 or by S2, never both (shared keys)
             CaseRule.Keys keys = new CaseRule.Keys();
-            CaseRule s1 = new CaseRule("maxdiff-case", MaxDiffBounds::of, keys),
-                    s2 = new CaseRule("gap-case", new GridProof(GridVariant.parse(UNION_VARIANT))::prepare, keys);
+            CaseRule s1 = new CaseRule("maxdiff-case", MaxDiffBounds::of, keys, false),
+                    s2 = new CaseRule("gap-case", new GridProof(GridVariant.parse(UNION_VARIANT))::prepare, keys, false);
             return List.of(s1, new CaseRowRule("maxdiff-row", s1), s2, new CaseRowRule("gap-row", s2));
         }
         GridVariant variant = strategy.startsWith("eupu-") ? GridVariant.parse(strategy) : null;
