@@ -41,9 +41,10 @@ public final class CaseFinder {
 
     /**
      * As {@link #find}, then each case with nonmax >= 2 widened into the staircase (upto A, rest B) of most inputs
-     * that the search meets: for B stepping down geometrically from the plain upto A0, the largest A >= A0 whose
-     * bound clears the margin (galloping up from the previous B's A, which can only grow as B falls); then the
-     * best pair climbs while B + 1 or A + 1 still clears it.
+     * that the search meets: for B stepping down geometrically (ratio 1.5) from the plain upto A0, the largest
+     * A >= A0 whose bound clears the margin (galloping up from the previous B's A, which can only grow as B falls);
+     * then the best pair climbs while B + 1 or A + 1 still clears it. (The count is not unimodal along B: stopping
+     * three steps past the best loses 2.3 points at v = 512.)
      */
     public static void findStairs(int q, int m, int k, double margin, StairBound bound, List<CaseStep> out) {
         int from = out.size();
@@ -56,7 +57,7 @@ public final class CaseFinder {
             }
             int bestA = a0, bestB = a0, a = a0;
             double best = size(n, a0, a0).doubleValue();
-            for (int d = 1; d <= a0 && a < m - 1; d += Math.max(1, d / 4)) {
+            for (int d = 1; d <= a0 && a < m - 1; d += Math.max(1, d / 2)) {
                 int b = a0 - d;
                 if (!(bound.of(n, a, b) > margin)) {
                     continue;
