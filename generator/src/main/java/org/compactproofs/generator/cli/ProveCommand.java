@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Write a certificate for a model with a proof strategy; check it with checker.jar check.")
 final class ProveCommand implements Callable<Integer> {
-    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force, cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-R (R = 0, 1, 2, 4), or one of the sub-cubic grid (see strategies).")
+    @Option(names = "--strategy", required = true, description = "Proof strategy: brute-force, cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-R (R = 0, 1, 2, 4), subcubic-staircase-R (R = 2, 4), or one of the sub-cubic grid (see strategies).")
     String strategy;
     @Option(names = "--model", required = true, description = "The model file (.safetensors).")
     Path model;

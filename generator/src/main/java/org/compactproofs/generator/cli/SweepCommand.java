@@ -33,7 +33,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", description = "Seeds (default: every seed-N.safetensors of the model directory).")
     long[] seeds;
     @Option(names = "--strategies", split = ",", description = "Strategies: names, 'grid' (all of the grid) or 'all' "
-            + "(default: all for K = 4; otherwise brute force where feasible, cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-2, "
+            + "(default: all for K = 4; otherwise brute force where feasible, cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-2, subcubic-staircase-2, "
             + "the paper's best grid variant and ours).")
     List<String> strategies;
     @Option(names = "--redo", description = "Redo seeds already recorded.")

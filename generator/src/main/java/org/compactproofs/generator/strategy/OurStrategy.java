@@ -21,7 +21,7 @@ public abstract class OurStrategy implements Strategy {
     }
 
     /**
-     * The proofs by cases (cubic, and subcubic-maxdiff, subcubic-union and subcubic-coupled-R, which read the same tables): 3v^2 + 2kv
+     * The proofs by cases (cubic, and subcubic-maxdiff, subcubic-union, subcubic-coupled-R and subcubic-staircase-R, which read the same tables): 3v^2 + 2kv
      * (EUPU, EQKE, EVOU in full, PVOU and EQKP).
      */
     @Override

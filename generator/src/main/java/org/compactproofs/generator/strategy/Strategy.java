@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 public interface Strategy {
     /**
-     * Where a strategy comes from: ours (brute force, cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-R), or one of the 150
+     * Where a strategy comes from: ours (brute force, cubic, subcubic-maxdiff, subcubic-union, subcubic-coupled-R, subcubic-staircase-R), or one of the 150
      * variants of the sub-cubic grid (rule S2): the reference's 100, or our 50 with convex-chord attention.
      */
     enum Group { OURS, REFERENCE_GRID, OUR_GRID }

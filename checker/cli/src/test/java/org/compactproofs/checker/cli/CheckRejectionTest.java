@@ -866,4 +866,21 @@ class CheckRejectionTest {
     void malformedRowsAreUnusableAtTheirColumn(String spec) throws IOException {
         assertStepUnusable("cubic", spec);
     }
+
+    /** Staircases (rule S4, docs/language.md): a misplaced or malformed rest is unusable input at its field. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "subcubic-staircase-2|staircase-row max 4 nonmax 1 n1 2 rest 1|rest|a rest follows a range with an integer upto, once, and only when nonmax >= 2",
+        "subcubic-staircase-2|staircase-row max 4 nonmax 2 rest 1 n1 2|rest|a rest follows a range",
+        "subcubic-staircase-2|staircase-row max 4 nonmax 2 n1 2 rest 1 rest 0|rest 0|a rest follows a range",
+        "subcubic-staircase-2|staircase-row max 4 nonmax 2 n1 skip rest 1|rest|a rest follows a range",
+        "subcubic-staircase-2|staircase-row max 4 nonmax 2 n1 2 rest yes|yes|a rest is an integer",
+        "subcubic-staircase-2|staircase-row max 4 nonmax 2 n1 2 rest 1.5|1.5|a rest is an integer",
+        "subcubic-staircase-2|staircase-case query 0 max 4 nonmax 1 upto 2 rest 1 count 3|rest|rest is meaningful only with an upto and nonmax >= 2",
+        "subcubic-staircase-2|staircase-case query 0 max 4 nonmax 0 rest 1 count 1|rest|rest is meaningful only",
+        "subcubic-coupled-2|coupled-case query 0 max 4 nonmax 2 upto 2 rest 1 count 21|rest|unknown field 'rest'",
+        "subcubic-coupled-2|coupled-row max 4 nonmax 2 n1 2 rest 1|rest|expected a range field nL"})
+    void malformedStaircasesAreUnusableAtTheirColumn(String spec) throws IOException {
+        assertStepUnusable(spec.substring(0, spec.indexOf('|')), spec.substring(spec.indexOf('|') + 1));
+    }
 }

@@ -1,7 +1,6 @@
 package org.compactproofs.checker.cases;
 
 import static org.compactproofs.checker.arith.Interval.addDown;
-import static org.compactproofs.checker.arith.Interval.addSmallest;
 import static org.compactproofs.checker.arith.Interval.timesDown;
 
 import java.util.Arrays;
