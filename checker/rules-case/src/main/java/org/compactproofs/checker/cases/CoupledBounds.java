@@ -26,12 +26,12 @@ public final class CoupledBounds implements CaseRule.Bound {
     /** The window of the coupled part (rule S1's W); the exact outputs use rule C1's. */
     static final int WINDOW = MaxDiffBounds.WINDOW;
 
-    private final int window, r, v, k;
+    private final int window, r, v, k, top;       // top = min(r + 2, v): the length of each top list
     private final CubicBounds cubic;              // the weights, the table ends, and C1's bound of one output
     private final double[] u;
     private final double[][] delta;               // [q][m]
-    private final int[][][] topAt;                // [i][t][j]: the outputs of the r+2 largest upper ends of V_{i,t}
-    private final double[][][] topHi;             // [i][t][j]: those upper ends, descending
+    private final int[][] topAt;                  // [i][t top + j]: the outputs of the r+2 largest upper ends of V_{i,t}
+    private final double[][] topHi;               // [i][t top + j]: those upper ends, descending
     private final double[][] gStar;               // [i][t]; +infinity for the largest token
     private final double[][][] prefixMinLo, prefixWG;  // [q][i][b], lazily per q
     private final double[][][] tails;             // [m][j][b] for output m-1-j, lazily per m
@@ -53,7 +53,7 @@ public final class CoupledBounds implements CaseRule.Bound {
             }
             u[o] = Double.isFinite(u[o] / v) ? u[o] / v : 0; // any real vector is sound
         }
-        int top = Math.min(r + 2, v);
+        top = Math.min(r + 2, v);
         delta = new double[v][v];
         double[] hi = new double[v];
         int[] at = new int[top];
@@ -64,18 +64,20 @@ public final class CoupledBounds implements CaseRule.Bound {
             }
             largest(hi, at, best);
             for (int m = 0; m < v; m++) {
-                delta[q][m] = Interval.down(Interval.down(cubic.euLo[q][m] - u[m]) - outside(at, best, m));
+                delta[q][m] = Interval.down(Interval.down(cubic.euLo[q][m] - u[m]) - outside(at, best, 0, m));
             }
         }
-        topAt = new int[k][v][top];
-        topHi = new double[k][v][top];
+        topAt = new int[k][v * top]; // one array per position: a window's lists lie side by side in memory
+        topHi = new double[k][v * top];
         gStar = new double[k][v];
         for (int i = 0; i < k; i++) {
             for (int t = 0; t < v; t++) {
                 for (int o = 0; o < v; o++) {
                     hi[o] = Interval.up(Interval.up(u[o] + cubic.pvouHi[i][o]) + cubic.evouHi[t][o]);
                 }
-                largest(hi, topAt[i][t], topHi[i][t]);
+                largest(hi, at, best);
+                System.arraycopy(at, 0, topAt[i], t * top, top);
+                System.arraycopy(best, 0, topHi[i], t * top, top);
                 double min = Double.POSITIVE_INFINITY;
                 for (int m = t + 1; m < v; m++) {
                     min = Math.min(min, g(i, t, m));
@@ -125,11 +127,12 @@ public final class CoupledBounds implements CaseRule.Bound {
     }
 
     /**
-     * The largest upper end over outputs outside X(m) = {m-r..m}, from a row's r+2 largest (at least one of which
-     * is outside X(m) unless every output is in it: then -infinity, and the case has no such output).
+     * The largest upper end over outputs outside X(m) = {m-r..m}, from a row's r+2 largest, at {@code from} of
+     * {@code at} and {@code best} (at least one of which is outside X(m) unless every output is in it: then
+     * -infinity, and the case has no such output).
      */
-    private double outside(int[] at, double[] best, int m) {
-        for (int j = 0; j < at.length; j++) {
+    private double outside(int[] at, double[] best, int from, int m) {
+        for (int j = from; j < from + top; j++) {
             if (at[j] > m || at[j] < m - r) {
                 return best[j];
             }
@@ -139,8 +142,8 @@ public final class CoupledBounds implements CaseRule.Bound {
 
     /** G_i(t,m), rounded down. */
     private double g(int i, int t, int m) {
-        double vLo = addDown(addDown(u[m], cubic.pvouLo[i][m]), cubic.evouLo[t][m]);
-        return Interval.down(vLo - outside(topAt[i][t], topHi[i][t], m));
+        double vLo = addDown(addDown(u[m], cubic.pvouLo[i][m]), cubic.evouLoT[m][t]);
+        return Interval.down(vLo - outside(topAt[i], topHi[i], t * top, m));
     }
 
     private void prepare(int q) {
@@ -169,14 +172,14 @@ public final class CoupledBounds implements CaseRule.Bound {
     private double[] tail(int m, int j) {
         if (tails[m] == null) {
             double[][] out = new double[Math.min(r, m)][m];
-            for (int jj = 0; jj < out.length; jj++) {
-                int o = m - 1 - jj;
-                double min = Double.POSITIVE_INFINITY;
-                for (int t = 0; t < m; t++) {
-                    if (t != o) {
-                        min = Math.min(min, cubic.ovLo(m, t, o));
+            double[] min = new double[out.length];
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            for (int t = 0; t < m; t++) { // row t of EVOU once for every output: the tables are stored by rows
+                for (int jj = 0; jj < out.length; jj++) {
+                    if (t != m - 1 - jj) {
+                        min[jj] = Math.min(min[jj], cubic.ovLo(m, t, m - 1 - jj));
                     }
-                    out[jj][t] = min;
+                    out[jj][t] = min[jj];
                 }
             }
             tails[m] = out;

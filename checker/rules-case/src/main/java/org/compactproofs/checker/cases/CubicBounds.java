@@ -27,7 +27,9 @@ public final class CubicBounds implements CaseRule.Bound {
     private final int window;
 
     final int v, k;
-    final double[][] evouLo, evouHi, pvouLo, pvouHi, euLo, euHi;   // also read by rule S3
+    final double[][] evouHi, pvouLo, pvouHi, euLo, euHi;   // also read by rule S3
+    /** EVOU's ends by column, [m][t] and [o][t]: the bounds read a column's run of tokens, which then lie side by side. */
+    final double[][] evouLoT, evouHiT;
     private final AttentionWeights attention;
     final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q; also read by rule S3
     /**
@@ -54,8 +56,9 @@ public final class CubicBounds implements CaseRule.Bound {
         v = m.vocab();
         k = m.context();
         double[][][] evou = ends(t.evou()), pvou = ends(t.pvou()), eu = ends(t.eu());
-        evouLo = evou[0];
+        evouLoT = transpose(evou[0]);
         evouHi = evou[1];
+        evouHiT = transpose(evou[1]);
         pvouLo = pvou[0];
         pvouHi = pvou[1];
         euLo = eu[0];
@@ -80,6 +83,16 @@ public final class CubicBounds implements CaseRule.Bound {
                 Interval e = table.enclosure(i, j);
                 out[0][i][j] = e.lo();
                 out[1][i][j] = e.hi();
+            }
+        }
+        return out;
+    }
+
+    private static double[][] transpose(double[][] x) {
+        double[][] out = new double[x[0].length][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                out[j][i] = x[i][j];
             }
         }
         return out;
@@ -110,7 +123,7 @@ public final class CubicBounds implements CaseRule.Bound {
 
     /** D(t,o) = EVOU[t][m] - EVOU[t][o], lower bound. */
     double ovLo(int m, int t, int o) {
-        return Interval.down(evouLo[t][m] - evouHi[t][o]);
+        return Interval.down(evouLoT[m][t] - evouHiT[o][t]);
     }
 
     /** For each output o and bound b: min over t <= b, t != o, of the lower bound of D(t,o) (two smallest kept). */
