@@ -28,7 +28,7 @@ public final class SingleSteps {
                     for (int q = start; q < end && !t[i + 1].equals("skip"); q++) {
                         int a = t[i + 1].equals("none") ? -1 : Integer.parseInt(t[i + 1]);
                         BigInteger count = org.compactproofs.generator.strategy.cubic.CaseFinder.binomial(k - 1, c)
-                                .multiply(org.compactproofs.generator.strategy.cubic.CaseFinder.size(c, a, stair ? b : a));
+                                .multiply(org.compactproofs.checker.cases.CaseRule.size(c, a, stair ? b : a));
                         out.add(rule + " query " + q + " max " + m + " nonmax " + c + (a >= 0 ? " upto " + a : "")
                                 + (stair ? " rest " + b : "") + " count " + count);
                     }

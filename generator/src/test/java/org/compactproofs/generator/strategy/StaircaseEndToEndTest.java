@@ -126,7 +126,7 @@ class StaircaseEndToEndTest {
     }
 
     private static BigInteger count(int c, int a, int b) {
-        return CaseFinder.binomial(3, c).multiply(CaseFinder.size(c, a, b));
+        return CaseFinder.binomial(3, c).multiply(org.compactproofs.checker.cases.CaseRule.size(c, a, b));
     }
 
     private static String step(int q, int m, int c, int a, int b, BigInteger count) {

@@ -158,7 +158,7 @@ public final class CaseRule implements Rule {
      * (b+1)^c with none above b, plus c (a-b) (b+1)^(c-1) with exactly one (its position, its value, the others).
      * With b = a it is (a+1)^c.
      */
-    static BigInteger size(int c, int a, int b) {
+    public static BigInteger size(int c, int a, int b) {
         BigInteger below = BigInteger.valueOf(b + 1L).pow(c);
         return b == a ? below : below.add(BigInteger.valueOf(c).multiply(BigInteger.valueOf((long) a - b))
                 .multiply(BigInteger.valueOf(b + 1L).pow(c - 1)));

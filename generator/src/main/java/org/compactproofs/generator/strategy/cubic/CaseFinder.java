@@ -2,6 +2,7 @@ package org.compactproofs.generator.strategy.cubic;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.compactproofs.checker.cases.CaseRule;
 import org.compactproofs.generator.cert.CaseStep;
 
 /**
@@ -56,7 +57,7 @@ public final class CaseFinder {
                 continue;
             }
             int bestA = a0, bestB = a0, a = a0;
-            double best = size(n, a0, a0).doubleValue();
+            double best = CaseRule.size(n, a0, a0).doubleValue();
             for (int d = 1; d <= a0 && a < m - 1; d += Math.max(1, d / 2)) {
                 int b = a0 - d;
                 if (!(bound.of(n, a, b) > margin)) {
@@ -77,7 +78,7 @@ public final class CaseFinder {
                     }
                 }
                 a = lo;
-                double count = size(n, a, b).doubleValue();
+                double count = CaseRule.size(n, a, b).doubleValue();
                 if (count > best) {
                     best = count;
                     bestA = a;
@@ -94,17 +95,12 @@ public final class CaseFinder {
                 }
             }
             if (bestB < bestA) {
-                out.set(j, new CaseStep(q, m, n, bestA, bestB, binomial(k - 1, n).multiply(size(n, bestA, bestB)),
+                out.set(j, new CaseStep(q, m, n, bestA, bestB, binomial(k - 1, n).multiply(CaseRule.size(n, bestA, bestB)),
                         bound.of(n, bestA, bestB)));
             }
         }
     }
 
-    /** The sequences of n tokens in 0..a with at most one above b: (b+1)^n + n (a-b) (b+1)^(n-1) (b = a: (a+1)^n). */
-    public static BigInteger size(int n, int a, int b) {
-        BigInteger below = BigInteger.valueOf(b + 1L).pow(n);
-        return b == a ? below : below.add(BigInteger.valueOf((long) n * (a - b)).multiply(BigInteger.valueOf(b + 1L).pow(n - 1)));
-    }
 
     public static void find(int q, int m, int k, double margin, Bound bound, List<CaseStep> out) {
         int maxNonmax = q == m ? k - 1 : k - 2; // with the query below the maximum, some other position holds it
