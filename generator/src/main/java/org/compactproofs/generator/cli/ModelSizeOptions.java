@@ -36,17 +36,24 @@ final class ModelSizeOptions {
     @Option(names = "--near-max-window", defaultValue = "0", description = "W of --near-max (default: vocab / 32).")
     int nearMaxWindow;
 
+    @Option(names = "--sharpen", defaultValue = "1", description = "After training, multiply W_Q and b_Q by S (in [1, "
+            + "64]): every attention score S times larger, a sharper attention that compact proofs certify far better, "
+            + "for a little accuracy; 1, the default, changes nothing (docs/training.md).")
+    double sharpen;
+
     TrainingConfig config(long seed) {
         if (vocab < 2 || context < 1 || dModel < 1 || dHead < 1 || steps < 0 || !(lr > 0) || batch < 1
                 || trainer != null && trainer != 1 && trainer != 2 || biases && trainer != null && trainer == 1
-                || !(nearMax >= 0 && nearMax <= 1) || nearMaxWindow < 0) {
+                || !(nearMax >= 0 && nearMax <= 1) || nearMaxWindow < 0 || !(sharpen >= 1 && sharpen <= 64)) {
             throw new UnusableInputException("sizes must be positive (vocab >= 2), steps >= 0, lr > 0, batch >= 1,"
-                    + " --near-max in [0, 1], its window >= 0, and the trainer 1 or 2 (2 with --biases)");
+                    + " --near-max in [0, 1], its window >= 0, --sharpen in [1, 64], and the trainer 1 or 2 (2 with"
+                    + " --biases)");
         }
         TrainingConfig c = TrainingConfig.paper(seed).withSizes(vocab, context, dModel, dHead).withSteps(steps)
                 .withLearningRate(lr).withBatchSize(batch);
         c = biases ? c.withBiases() : c;
         c = nearMax > 0 ? c.withNearMax(nearMax, nearMaxWindow > 0 ? nearMaxWindow : Math.max(1, vocab / 32)) : c;
+        c = c.withSharpenedAttention(sharpen);
         return trainer == null ? c.forVocabulary() : c.withTrainer(trainer);
     }
 }

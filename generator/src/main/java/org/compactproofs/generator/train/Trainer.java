@@ -1,5 +1,7 @@
 package org.compactproofs.generator.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.compactproofs.checker.model.Model;
 import org.compactproofs.generator.model.SafetensorsWriter;
 
@@ -40,7 +42,21 @@ public final class Trainer {
             optimizer.step(r.gradient());
             listener.onStep(step, c.steps(), r.loss());
         }
+        sharpen(p, c.sharpen());
         return SafetensorsWriter.roundToFloat32(p.toModel(c.metadata()), c.metadata());
+    }
+
+    /** Multiplies W_Q and b_Q by {@code factor}: every attention score becomes {@code factor} times larger. */
+    static void sharpen(Parameters p, double factor) {
+        List<double[]> rows = new ArrayList<>(List.of(p.wQ()));
+        if (p.biases() != null) {
+            rows.add(p.biases()[0]); // b_Q
+        }
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= factor;
+            }
+        }
     }
 
     /**

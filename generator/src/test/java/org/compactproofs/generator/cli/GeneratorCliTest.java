@@ -73,6 +73,12 @@ class GeneratorCliTest {
         assertEquals(2, sizes.exitCode());
         assertTrue(sizes.stderr().contains("vocab >= 2"), sizes.stderr());
         assertNoStackTrace(sizes);
+        for (String factor : new String[] {"0.5", "65", "NaN"}) {
+            CliRun blunt = run("train", "--seed", "1", "--sharpen", factor, "--out", dir.resolve("m").toString());
+            assertEquals(2, blunt.exitCode(), factor);
+            assertTrue(blunt.stderr().contains("--sharpen in [1, 64]"), blunt.stderr());
+            assertNoStackTrace(blunt);
+        }
     }
 
     @Test

@@ -166,6 +166,29 @@ class TrainerTest {
         assertTrue(t.model().metadata().get("data").contains("0.5 near their maximum"));
     }
 
+    /** Sharpening multiplies W_Q and b_Q of the model training ends with by the factor (2: exactly), nothing else. */
+    @Test
+    void sharpeningMultipliesTheQueryOfTheTrainedModelOnly() {
+        TrainingConfig c = tiny(3).withSteps(40).withBiases();
+        Model plain = Trainer.train(c, SILENT), sharp = Trainer.train(c.withSharpenedAttention(2), SILENT);
+        for (int i = 0; i < plain.wQ().length; i++) {
+            for (int j = 0; j < plain.wQ()[i].length; j++) {
+                assertEquals(2 * plain.wQ()[i][j], sharp.wQ()[i][j]);
+            }
+        }
+        for (int j = 0; j < plain.biases().q().length; j++) {
+            assertEquals(2 * plain.biases().q()[j], sharp.biases().q()[j]);
+        }
+        assertTrue(plain.biases().q()[0] != 0, "b_Q was trained");
+        assertArrayEquals(plain.wK(), sharp.wK());
+        assertArrayEquals(plain.wV(), sharp.wV());
+        assertArrayEquals(plain.wE(), sharp.wE());
+        assertArrayEquals(plain.wU(), sharp.wU());
+        assertArrayEquals(plain.biases().k(), sharp.biases().k());
+        assertTrue(sharp.metadata().get("attention_sharpened").startsWith("2.0 "));
+        assertFalse(plain.metadata().containsKey("attention_sharpened"));
+    }
+
     @Test
     void paperSeedsAreTheReferenceList() {
         long[] seeds = PaperSeeds.all();
