@@ -1,11 +1,5 @@
 package org.compactproofs.checker.model;
 
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.compactproofs.checker.arith.DyadicMatrix;
 
 /**
@@ -37,33 +31,15 @@ public record CircuitTables(int dHead, DyadicMatrix eqkeRaw, DyadicMatrix eqkpRa
 
 
     public static CircuitTables of(Model m) {
-        return of(m, 1);
-    }
-
-    /**
-     * The tables, the three vocab x vocab products (EQKE, EVOU, EU) on up to {@code threads} threads at once. Each
-     * product is exact, so the tables do not depend on the threads.
-     */
-    public static CircuitTables of(Model m, int threads) {
         Factors f = Factors.of(m);
         DyadicMatrix ovu = DyadicMatrix.of(m.wV()).times(DyadicMatrix.of(m.wO()).times(DyadicMatrix.of(m.wU())));
         DyadicMatrix query = f.eq().times(f.wQ());
-        List<Callable<DyadicMatrix>> large = List.of(() -> query.timesTransposed(f.e().times(f.wK())),
-                () -> f.e().times(ovu), () -> f.eq().times(f.wU()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, large.size())));
-        try {
-            List<Future<DyadicMatrix>> done = pool.invokeAll(large);
-            return new CircuitTables(m.dHead(), done.get(0).get(), query.timesTransposed(f.pK()), done.get(1).get(),
-                    f.p().times(ovu), done.get(2).get());
-        } catch (InterruptedException | ExecutionException e) { // a task's throwable rethrown as thrown: an
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e; // OutOfMemoryError stays one
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        return new CircuitTables(m.dHead(),
+                query.timesTransposed(f.e().times(f.wK())),
+                query.timesTransposed(f.pK()),
+                f.e().times(ovu),
+                f.p().times(ovu),
+                f.eq().times(f.wU()));
     }
 
     /**

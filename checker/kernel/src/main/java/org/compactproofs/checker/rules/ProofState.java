@@ -48,7 +48,7 @@ public final class ProofState {
     /** The exact circuit tables, computed once, on first use. */
     public CircuitTables tables() {
         if (tables == null) {
-            tables = CircuitTables.of(model, threads);
+            tables = CircuitTables.of(model);
             count("tables.exact-multiply-adds", CircuitTables.operations(model.vocab(),
                     model.context(), model.dModel(), model.dHead()));
         }

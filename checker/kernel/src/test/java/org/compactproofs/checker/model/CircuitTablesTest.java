@@ -51,25 +51,6 @@ class CircuitTablesTest {
         }
     }
 
-    /** The tables computed on several threads are the one-thread tables, entry for entry (random models). */
-    @Test
-    void threadsDoNotChangeTheTables() throws Exception {
-        for (long seed = 1; seed <= 6; seed++) {
-            Model m = randomModel(seed, 5 + (int) seed, 2 + (int) (seed % 3), 3, 4);
-            CircuitTables one = CircuitTables.of(m, 1), three = CircuitTables.of(m, 3), two = CircuitTables.of(m, 2);
-            for (CircuitTables t : java.util.List.of(two, three)) {
-                java.util.List<org.compactproofs.checker.arith.DyadicMatrix> a = java.util.List.of(one.eqkeRaw(),
-                        one.eqkpRaw(), one.evou(), one.pvou(), one.eu()), b = java.util.List.of(t.eqkeRaw(), t.eqkpRaw(),
-                        t.evou(), t.pvou(), t.eu());
-                for (int n = 0; n < a.size(); n++) {
-                    assertEquals(a.get(n).exponent(), b.get(n).exponent());
-                    org.junit.jupiter.api.Assertions.assertTrue(java.util.Arrays.deepEquals(a.get(n).num(), b.get(n).num()),
-                            "table " + n + ", seed " + seed);
-                }
-            }
-        }
-    }
-
     private static BigDecimal dec(double x) {
         return new BigDecimal(x);
     }
