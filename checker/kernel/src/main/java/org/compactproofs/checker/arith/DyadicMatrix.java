@@ -1,6 +1,8 @@
 package org.compactproofs.checker.arith;
 
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collections;
 
 /**
  * An exact matrix of dyadic rationals: entry (i, j) is {@code num[i][j] * 2^exponent}, one exponent for the whole
@@ -82,66 +84,93 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
      * Exact: each numerator is split into signed limbs of L bits, x = sum_p x_p 2^(pL) with |x_p| < 2^L, and the
      * product is sum_{p,r} 2^((p+r)L) (A_p B_r). Each A_p B_r entry is a dot product of {@code inner} terms below
      * 2^(2L) in magnitude, so with L = (125 - bitLength(inner)) / 2 its sum stays below 2^125 and the 128-bit
-     * accumulator of {@link #dotLong} holds it exactly.
+     * accumulator of {@link #addDot} holds it exactly. The shifted dot products are summed modulo 2^(64 W) in W words
+     * of two's complement, W = floor((P + R) L / 64) + 3 for P and R limbs, which is exact: a partial sum has at most
+     * P R terms below 2^(125 + (P + R - 2) L), so it needs fewer than 126 + (P + R - 2) L + log2(P R) bits with its
+     * sign, and 64 W > (P + R) L + 128 exceeds that while log2(P R) < 2 L + 2 (L >= 47; the limbs of doubles'
+     * products number far fewer than 2^47).
      */
     private DyadicMatrix product(DyadicMatrix other, boolean transposed) {
         int n = rows(), m = transposed ? other.rows() : other.cols(), inner = cols();
         int bits = (125 - (32 - Integer.numberOfLeadingZeros(inner))) / 2;
-        long[][][] a = limbs(bits), b = other.limbs(bits);
+        long[][][] a = limbs(bits, false), b = other.limbs(bits, !transposed); // b[r][j]: column j of the right factor
+        long[] sum = new long[(a.length + b.length) * bits / 64 + 3];
         BigInteger[][] c = new BigInteger[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                BigInteger sum = BigInteger.ZERO;
+                Arrays.fill(sum, 0);
                 for (int p = 0; p < a.length; p++) {
                     for (int r = 0; r < b.length; r++) {
-                        sum = sum.add(dotLong(a[p], b[r], i, j, inner, transposed).shiftLeft((p + r) * bits));
+                        addDot(sum, (p + r) * bits, a[p][i], b[r][j]);
                     }
                 }
-                c[i][j] = sum;
+                c[i][j] = bigInteger(sum);
             }
         }
         return new DyadicMatrix(c, exponent + other.exponent);
     }
 
     /**
-     * Entry (i, j) of one limb product A_p B_r: a dot product of longs in a 128-bit two's-complement accumulator (high
-     * word and low word with carry), exact because the caller's limbs keep the sum of |products| below 2^125.
+     * Adds x . y times 2^shift to the two's-complement words {@code sum} (least significant first). The dot product is
+     * taken in a 128-bit accumulator (high and low word with carry), exact because the caller's limbs keep the sum of
+     * |products| below 2^125; it is then sign-extended, shifted and added word by word with carry.
      */
-    private static BigInteger dotLong(long[][] a, long[][] b, int i, int j, int inner, boolean transposed) {
+    private static void addDot(long[] sum, int shift, long[] x, long[] y) {
         long hi = 0, lo = 0;
-        for (int l = 0; l < inner; l++) {
-            long x = a[i][l], y = transposed ? b[j][l] : b[l][j];
-            long pLo = x * y, pHi = Math.multiplyHigh(x, y);
-            long sum = lo + pLo;
-            hi += pHi + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
-            lo = sum;
+        for (int l = 0; l < x.length; l++) {
+            long pLo = x[l] * y[l], pHi = Math.multiplyHigh(x[l], y[l]);
+            long s = lo + pLo;
+            hi += pHi + ((lo & pLo | (lo | pLo) & ~s) >>> 63); // the carry out of the low words' sum
+            lo = s;
         }
-        if (hi == lo >> 63) { // the value fits in a long (and small ones are BigInteger's shared constants)
-            return BigInteger.valueOf(lo);
+        int w = shift >>> 6, s = shift & 63;
+        long sign = hi >> 63, carry = 0;
+        long word1 = s == 0 ? hi : hi << s | lo >>> (64 - s), word2 = s == 0 ? sign : sign << s | hi >>> (64 - s);
+        for (int at = w; at < sum.length; at++) {
+            long word = at == w ? lo << s : at == w + 1 ? word1 : at == w + 2 ? word2 : sign;
+            long old = sum[at], added = old + word, total = added + carry;
+            carry = Long.compareUnsigned(added, old) < 0 || Long.compareUnsigned(total, added) < 0 ? 1 : 0;
+            sum[at] = total;
         }
-        byte[] bigEndian = new byte[16]; // the two's-complement 128-bit value (hi, lo)
-        for (int k = 0; k < 8; k++) {
-            bigEndian[7 - k] = (byte) (hi >>> 8 * k);
-            bigEndian[15 - k] = (byte) (lo >>> 8 * k);
+    }
+
+    /** The value of two's-complement words, least significant first. */
+    private static BigInteger bigInteger(long[] words) {
+        int top = words.length - 1;
+        while (top > 0 && words[top] == words[top - 1] >> 63) {
+            top--; // a word that only extends the sign of the one below
+        }
+        if (top == 0) {
+            return BigInteger.valueOf(words[0]); // and small values are BigInteger's shared constants
+        }
+        byte[] bigEndian = new byte[8 * (top + 1)];
+        for (int at = 0; at <= top; at++) {
+            for (int k = 0; k < 8; k++) {
+                bigEndian[bigEndian.length - 1 - 8 * at - k] = (byte) (words[at] >>> 8 * k);
+            }
         }
         return new BigInteger(bigEndian);
     }
 
-    /** Limb p of every numerator x: sign(x) (|x| >> (p bits) mod 2^bits), for as many p as the largest needs. */
-    private long[][][] limbs(int bits) {
+    /**
+     * Limb p of every numerator x: sign(x) (|x| >> (p bits) mod 2^bits), for as many p as the largest needs; indexed
+     * [p][row][col], or [p][col][row] when {@code byColumn}.
+     */
+    private long[][][] limbs(int bits, boolean byColumn) {
         int maxBits = 0;
         for (BigInteger[] row : num) {
             for (BigInteger x : row) {
                 maxBits = Math.max(maxBits, x.abs().bitLength()); // -2^n's bitLength() is n, its magnitude's n + 1
             }
         }
-        long[][][] out = new long[Math.max(1, (maxBits + bits - 1) / bits)][rows()][cols()];
+        long[][][] out = byColumn ? new long[Math.max(1, (maxBits + bits - 1) / bits)][cols()][rows()]
+                : new long[Math.max(1, (maxBits + bits - 1) / bits)][rows()][cols()];
         long mask = (1L << bits) - 1;
         for (int p = 0; p < out.length; p++) {
             for (int i = 0; i < rows(); i++) {
                 for (int j = 0; j < cols(); j++) {
                     long limb = num[i][j].abs().shiftRight(p * bits).longValue() & mask;
-                    out[p][i][j] = num[i][j].signum() < 0 ? -limb : limb;
+                    out[p][byColumn ? j : i][byColumn ? i : j] = num[i][j].signum() < 0 ? -limb : limb;
                 }
             }
         }
@@ -233,26 +262,28 @@ public record DyadicMatrix(BigInteger[][] num, int exponent) {
 
     /**
      * Enclosures of R(i, t) - max R for one query q, where R(i, t) = eqkeRaw[q][t] + eqkpRaw[q][i] exactly and the
-     * maximum runs over every position i and token t: the exact shift keeps every score difference accurate
-     * however large the scores themselves are. Result [i][t].
+     * maximum runs over every position i and token t. As the two terms vary independently, max R is the sum of the
+     * rows' maxima and R(i, t) - max R = (eqkeRaw[q][t] - max_t') + (eqkpRaw[q][i] - max_i'): each difference is
+     * exact and tightly enclosed, and their sum is rounded outward, so every score difference stays accurate however
+     * large the scores themselves are. Result [i][t].
      */
     public static Interval[][] scoresBelowMax(DyadicMatrix eqke, DyadicMatrix eqkp, int q) {
-        int k = eqkp.cols(), v = eqke.cols();
-        int e = Math.min(eqke.exponent, eqkp.exponent);
-        BigInteger[][] r = new BigInteger[k][v];
-        BigInteger max = null;
-        for (int i = 0; i < k; i++) {
-            BigInteger p = eqkp.num[q][i].shiftLeft(eqkp.exponent - e);
-            for (int t = 0; t < v; t++) {
-                r[i][t] = eqke.num[q][t].shiftLeft(eqke.exponent - e).add(p);
-                max = max == null ? r[i][t] : max.max(r[i][t]);
+        Interval[] tokens = belowRowMax(eqke, q), positions = belowRowMax(eqkp, q);
+        Interval[][] out = new Interval[positions.length][tokens.length];
+        for (int i = 0; i < positions.length; i++) {
+            for (int t = 0; t < tokens.length; t++) {
+                out[i][t] = positions[i].plus(tokens[t]);
             }
         }
-        Interval[][] out = new Interval[k][v];
-        for (int i = 0; i < k; i++) {
-            for (int t = 0; t < v; t++) {
-                out[i][t] = enclose(r[i][t].subtract(max), e);
-            }
+        return out;
+    }
+
+    /** The enclosure of each entry of row q minus the row's largest entry, subtracted exactly. */
+    private static Interval[] belowRowMax(DyadicMatrix m, int q) {
+        BigInteger max = Collections.max(Arrays.asList(m.num[q]));
+        Interval[] out = new Interval[m.cols()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = enclose(m.num[q][j].subtract(max), m.exponent);
         }
         return out;
     }

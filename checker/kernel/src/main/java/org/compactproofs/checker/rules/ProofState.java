@@ -22,6 +22,7 @@ public final class ProofState {
     private CircuitTables tables;
     private BigInteger proven = BigInteger.ZERO;
     private final Map<String, Long> operations = new LinkedHashMap<>();
+    private final Map<String, String[]> caseKinds = new java.util.HashMap<>();
     private boolean allInputsCounted;
     private long work, cases, boundOperations;
     private String strategy;
@@ -86,8 +87,10 @@ public final class ProofState {
 
     /** A case checked by {@code rule} with its bound's operations: counted, typed and by name, and metered. */
     public void caseChecked(Step step, String rule, long operations) {
-        count(rule + ".bound-operations (double, rounded down)", operations);
-        count(rule + ".cases", 1);
+        String[] kinds = caseKinds.computeIfAbsent(rule, r -> new String[] {r + ".bound-operations (double, rounded down)",
+                r + ".cases"}); // made once: a check may have millions of cases
+        count(kinds[0], operations);
+        count(kinds[1], 1);
         cases++;
         boundOperations += operations;
         spend(step, operations);

@@ -189,6 +189,100 @@ class KernelTest {
         }
     }
 
+    /**
+     * Wide numerators on both sides (up to 400 bits, both signs, among them 2^n - 1 and -2^n, whose limbs are all ones
+     * or carry into the next word): the word-by-word sums of shifted limb products, against BigInteger sums.
+     */
+    @Test
+    void carriesBetweenWordsAreExact() {
+        Random r = new Random(10);
+        for (int trial = 0; trial < 3_000; trial++) {
+            int rows = 1 + r.nextInt(3), inner = 1 + r.nextInt(40), cols = 1 + r.nextInt(3);
+            java.math.BigInteger[][] x = new java.math.BigInteger[rows][inner], y = new java.math.BigInteger[inner][cols];
+            java.math.BigInteger[][] yT = new java.math.BigInteger[cols][inner];
+            for (java.math.BigInteger[] row : x) {
+                java.util.Arrays.setAll(row, l -> wideInteger(r));
+            }
+            for (int l = 0; l < inner; l++) {
+                for (int j = 0; j < cols; j++) {
+                    y[l][j] = yT[j][l] = wideInteger(r);
+                }
+            }
+            java.math.BigInteger[][] product = new DyadicMatrix(x, 0).times(new DyadicMatrix(y, 0)).num();
+            java.math.BigInteger[][] byRows = new DyadicMatrix(x, 0).timesTransposed(new DyadicMatrix(yT, 0)).num();
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    java.math.BigInteger expected = java.math.BigInteger.ZERO;
+                    for (int l = 0; l < inner; l++) {
+                        expected = expected.add(x[i][l].multiply(y[l][j]));
+                    }
+                    assertEquals(expected, product[i][j], "trial " + trial);
+                    assertEquals(expected, byRows[i][j], "transposed, trial " + trial);
+                }
+            }
+        }
+    }
+
+    private static java.math.BigInteger wideInteger(Random r) {
+        int bits = r.nextInt(400);
+        java.math.BigInteger power = java.math.BigInteger.ONE.shiftLeft(bits);
+        java.math.BigInteger x = switch (r.nextInt(4)) {
+            case 0 -> power.subtract(java.math.BigInteger.ONE);
+            case 1 -> power;
+            default -> new java.math.BigInteger(bits + 1, r);
+        };
+        return r.nextBoolean() ? x.negate() : x;
+    }
+
+    /**
+     * Score differences R(i,t) - max R, R(i,t) = eqkeRaw[q][t] + eqkpRaw[q][i], against BigDecimal: the enclosure
+     * contains the exact difference and is within four doubles of the tightest enclosure on each side (the two
+     * differences are both <= 0, so each is at most the sum in magnitude: their enclosures' errors and the rounded
+     * sum's add up to less than four ulps of the sum), for wide numerators, different exponents, and a large common
+     * offset (2^70).
+     */
+    @Test
+    void scoreDifferencesAreEnclosedTightly() {
+        Random r = new Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int v = 1 + r.nextInt(12), k = 1 + r.nextInt(5);
+            java.math.BigInteger[][] e = new java.math.BigInteger[2][v], p = new java.math.BigInteger[2][k];
+            java.math.BigInteger offset = java.math.BigInteger.ONE.shiftLeft(trial % 2 == 0 ? 0 : 70);
+            for (java.math.BigInteger[] row : e) {
+                java.util.Arrays.setAll(row, t -> wideInteger(r).shiftRight(r.nextInt(380)).add(offset));
+            }
+            for (java.math.BigInteger[] row : p) {
+                java.util.Arrays.setAll(row, i -> wideInteger(r).shiftRight(r.nextInt(380)));
+            }
+            int eExp = r.nextInt(40) - 20, pExp = r.nextInt(40) - 20, q = r.nextInt(2);
+            DyadicMatrix eqke = new DyadicMatrix(e, eExp), eqkp = new DyadicMatrix(p, pExp);
+            BigDecimal[][] exactE = TestIntervals.exactDecimals(eqke), exactP = TestIntervals.exactDecimals(eqkp);
+            BigDecimal max = null;
+            for (int i = 0; i < k; i++) {
+                for (int t = 0; t < v; t++) {
+                    BigDecimal score = exactE[q][t].add(exactP[q][i]);
+                    max = max == null || score.compareTo(max) > 0 ? score : max;
+                }
+            }
+            Interval[][] below = DyadicMatrix.scoresBelowMax(eqke, eqkp, q);
+            for (int i = 0; i < k; i++) {
+                for (int t = 0; t < v; t++) {
+                    BigDecimal exact = exactE[q][t].add(exactP[q][i]).subtract(max);
+                    Interval got = below[i][t], tightest = TestIntervals.enclosing(exact);
+                    String where = "trial " + trial + " at " + i + "," + t;
+                    assertTrue(new BigDecimal(got.lo()).compareTo(exact) <= 0, where);
+                    assertTrue(new BigDecimal(got.hi()).compareTo(exact) >= 0, where);
+                    double lo = tightest.lo(), hi = tightest.hi();
+                    for (int step = 0; step < 4; step++) {
+                        lo = Math.nextDown(lo);
+                        hi = Math.nextUp(hi);
+                    }
+                    assertTrue(got.lo() >= lo && got.hi() <= hi, where + ": " + got + " against " + tightest);
+                }
+            }
+        }
+    }
+
     /** float32 values from 2^-60 to 2^60 in magnitude, both signs, some zero. */
     private static double[][] randomFloats(Random r, int rows, int cols) {
         double[][] x = new double[rows][cols];

@@ -81,11 +81,11 @@ public record CaseRowRule(String name, CaseRule cases) implements Rule {
         }
         int v = state.model().vocab(), k = state.model().context();
         for (Range r : ranges) {
+            BigInteger rest = r.rest() == null ? null : Numbers.integer(r.rest().value());
             for (BigInteger q = r.start(); r.upTo() != null && q.compareTo(r.end()) < 0; q = q.add(BigInteger.ONE)) {
                 Failure f;
                 try {
-                    f = cases.check(step, r.field().column(), state,
-                            CaseKey.of(v, k, q, mb, cb, r.upTo()), r.rest() == null ? null : Numbers.integer(r.rest().value()), null);
+                    f = cases.check(step, r.field().column(), state, CaseKey.of(v, k, q, mb, cb, r.upTo()), rest, null);
                 } catch (CaseKey.OutOfRange e) {
                     f = e.failure(step, r.field().column(), cases.name());
                 }

@@ -59,6 +59,8 @@ public final class CaseRule implements Rule {
     private final Keys keys;
     private final boolean stairs;
     private Bound bound;
+    private record Count(int c, int a, int b, BigInteger n) {}
+    private Count last;                          // the count of the last (nonmax, upto, rest): a row's ranges share it
 
     public CaseRule(String name, Preparation preparation) {
         this(name, preparation, new Keys(), false);
@@ -118,7 +120,6 @@ public final class CaseRule implements Rule {
             return new Failure(step.line(), column, name(), "0 <= rest <= upto", rest.toString(), Integer.toString(a));
         }
         int b = rest != null ? rest.intValue() : a;
-        String label = "query " + q + " max " + m + " nonmax " + c;
         if (keys.seen == null) {
             keys.seen = new BitSet(v * v * k);
             keys.firstLine = new int[v * v * k];
@@ -129,15 +130,17 @@ public final class CaseRule implements Rule {
         int index = key.index(v, k);
         if (keys.seen.get(index)) {
             return new Failure(step.line(), column, name(), "each case key appears once",
-                    label, "already at line " + keys.firstLine[index]);
+                    "query " + q + " max " + m + " nonmax " + c, "already at line " + keys.firstLine[index]);
         }
         keys.seen.set(index);
         keys.firstLine[index] = step.line();
-        BigInteger count = binomial(k - 1, c).multiply(size(c, a, b));
-        if (given != null && !given.equals(count)) {
+        if (last == null || last.c() != c || last.a() != a || last.b() != b) {
+            last = new Count(c, a, b, binomial(k - 1, c).multiply(size(c, a, b)));
+        }
+        if (given != null && !given.equals(last.n())) {
             return new Failure(step.line(), column, name(), b < a
                     ? "count = C(k-1, nonmax) ((rest+1)^nonmax + nonmax (upto-rest) (rest+1)^(nonmax-1))"
-                    : "count = C(k-1, nonmax) (upto+1)^nonmax", given.toString(), count.toString());
+                    : "count = C(k-1, nonmax) (upto+1)^nonmax", given.toString(), last.n().toString());
         }
         int[] worst = {-1};
         long before = bound.operations();
@@ -146,10 +149,11 @@ public final class CaseRule implements Rule {
         if (!(lower > 0)) {
             return new Failure(step.line(), column, name(), "lower bound of the margin"
                     + (worst[0] >= 0 ? " against output " + worst[0] : " against every output")
-                    + " > 0 for every input of " + label + (c > 0 ? " upto " + a : "") + (b < a ? " rest " + b : ""),
+                    + " > 0 for every input of query " + q + " max " + m + " nonmax " + c + (c > 0 ? " upto " + a : "")
+                    + (b < a ? " rest " + b : ""),
                     Double.toString(lower), "0");
         }
-        state.provedCases(step, count);
+        state.provedCases(step, last.n());
         return null;
     }
 

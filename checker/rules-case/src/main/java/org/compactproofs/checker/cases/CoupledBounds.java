@@ -29,7 +29,7 @@ public final class CoupledBounds implements CaseRule.Bound {
     private final int window, r, v, k, top;       // top = min(r + 2, v): the length of each top list
     private final CubicBounds cubic;              // the weights, the table ends, and C1's bound of one output
     private final double[] u;
-    private final double[][] delta;               // [q][m]
+    private final double[][] delta;               // [m][q]: a row of cases reads one max for consecutive queries
     private final int[][] topAt;                  // [i][t top + j]: the outputs of the r+2 largest upper ends of V_{i,t}
     private final double[][] topHi;               // [i][t top + j]: those upper ends, descending
     private final double[][] gStar;               // [i][t]; +infinity for the largest token
@@ -39,6 +39,8 @@ public final class CoupledBounds implements CaseRule.Bound {
     private final double[][][] cachedBase;        // [slot][q][part]
     private final double[][][][] cachedDiff;      // [slot][q][part][i]
     private long operations;
+    private final int[] gMax;                     // [t]: m + 1 for the max m whose G_i(t, m) are in gAtMax; 0: none
+    private final double[] gAtMax;                // [t k + i]
 
     CoupledBounds(CubicBounds cubic, int r, int window) {
         this.cubic = cubic;
@@ -64,7 +66,7 @@ public final class CoupledBounds implements CaseRule.Bound {
             }
             largest(hi, at, best);
             for (int m = 0; m < v; m++) {
-                delta[q][m] = Interval.down(Interval.down(cubic.euLo[q][m] - u[m]) - outside(at, best, 0, m));
+                delta[m][q] = Interval.down(Interval.down(cubic.euLo[q][m] - u[m]) - outside(at, best, 0, m));
             }
         }
         topAt = new int[k][v * top]; // one array per position: a window's lists lie side by side in memory
@@ -85,6 +87,8 @@ public final class CoupledBounds implements CaseRule.Bound {
                 gStar[i][t] = min;
             }
         }
+        gMax = new int[v];
+        gAtMax = new double[v * k];
         prefixMinLo = new double[v][][];
         prefixWG = new double[v][][];
         tails = new double[v][][];
@@ -138,6 +142,20 @@ public final class CoupledBounds implements CaseRule.Bound {
             }
         }
         return Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * G_i(t,m), remembered for the last m of each t: the cases of one max (a row, and the rows of one max follow each
+     * other) read the same few tokens t for every query.
+     */
+    private double gRemembered(int i, int t, int m) {
+        if (gMax[t] != m + 1) {
+            for (int j = 0; j < k; j++) {
+                gAtMax[t * k + j] = g(j, t, m);
+            }
+            gMax[t] = m + 1;
+        }
+        return gAtMax[t * k + i];
     }
 
     /** G_i(t,m), rounded down. */
@@ -261,17 +279,17 @@ public final class CoupledBounds implements CaseRule.Bound {
     /** Part 0: rule S1's terms with H_i(t) = Delta(q,m) + G_i(t,m), every output outside X(m) at once. */
     private double coupled(int q, int m, int a, double[] diff) {
         double[][] lo = cubic.weightLo[q], hi = cubic.weightHi[q];
-        double d = delta[q][m];
+        double d = delta[m][q];
         int others = k - 1;
-        double base = timesDown(lo[k - 1][q], hi[k - 1][q], addDown(d, g(k - 1, q, m)));
+        double base = timesDown(lo[k - 1][q], hi[k - 1][q], addDown(d, gRemembered(k - 1, q, m)));
         for (int i = 0; i < others; i++) {
-            double maxTerm = timesDown(lo[i][m], hi[i][m], addDown(d, g(i, m, m)));
+            double maxTerm = timesDown(lo[i][m], hi[i][m], addDown(d, gRemembered(i, m, m)));
             base = addDown(base, maxTerm);
             if (a >= 0) {
                 int from = Math.max(0, a - window + 1);
                 double nonmax = Double.POSITIVE_INFINITY;
                 for (int t = from; t <= a; t++) {
-                    nonmax = Math.min(nonmax, timesDown(lo[i][t], hi[i][t], addDown(d, g(i, t, m))));
+                    nonmax = Math.min(nonmax, timesDown(lo[i][t], hi[i][t], addDown(d, gRemembered(i, t, m))));
                 }
                 if (from > 0) {
                     int b = from - 1;
