@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
  * table names (`kernel/cert/Numbers.java`, `cases/CaseRule.java`), and fails, printing the right rows, when a table says otherwise. Run with -Dtrusted-base.update=true to rewrite the numbers in place. It
  * also holds the modules to issue 15's goals (a kernel of at most 1,700 (1,500 until issue 17 added the sharded check and its combining
  * function, 1,600 until issue 18 added biases and half-precision tensors to the model's semantics), rule families of at most 600, 950 and 1,100; the case family's goal was raised
- * from 600 to 850 by issue 20, which adds rule S3, and to 950 by rule S4, staircase cases on S3's bound).
+ * from 600 to 850 by issue 20, which adds rule S3, to 950 by rule S4, staircase cases on S3's bound, and to 975 by issue 16's
+ * check time at vocabulary 2,048: the by-token layout of the per-query tables and the memo of S3's G per max).
  */
 class TrustedBaseSizeTest {
     private static final Pattern ROW = Pattern.compile("^\\| ([^|]+?) \\| ([0-9,]+) \\|", Pattern.MULTILINE);
     private static final String SOURCES = "src/main/java/org/compactproofs/checker/";
     /** The trusted modules and their NCLOC goals. */
     private static final Map<String, Long> GOALS = Map.of("kernel", 1700L, "rules-bruteforce", 600L,
-            "rules-case", 950L, "rules-grid", 1100L);
+            "rules-case", 975L, "rules-grid", 1100L);
     /** The case family's files that rule S2 shares: the case keys, their registry and the row form. */
     private static final List<String> CASE_KEYS = List.of("CaseKey.java", "CaseRule.java", "CaseRowRule.java");
 

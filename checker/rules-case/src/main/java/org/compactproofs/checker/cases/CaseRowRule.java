@@ -22,6 +22,7 @@ import org.compactproofs.checker.rules.Rule;
  * reported at its range's field.
  */
 public record CaseRowRule(String name, CaseRule cases) implements Rule {
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("n[0-9]{1,9}");
     private record Range(Step.Field field, BigInteger start, BigInteger end, BigInteger upTo, Step.Field rest) {}
 
     @Override
@@ -51,7 +52,7 @@ public record CaseRowRule(String name, CaseRule cases) implements Rule {
                 ranges.set(ranges.size() - 1, new Range(last.field(), last.start(), last.end(), last.upTo(), f));
                 continue;
             }
-            if (!f.key().matches("n[0-9]{1,9}")) {
+            if (!RANGE.matcher(f.key()).matches()) { // compiled once: a row may have thousands of fields
                 throw state.error(step, f.column(), "expected a range field nL (the next L queries), not '"
                         + org.compactproofs.checker.cert.CertificateFormatException.quote(f.key()) + "'");
             }
@@ -79,13 +80,13 @@ public record CaseRowRule(String name, CaseRule cases) implements Rule {
             ranges.add(new Range(f, start, end, upTo, null));
             start = end;
         }
-        int v = state.model().vocab(), k = state.model().context();
         for (Range r : ranges) {
             BigInteger rest = r.rest() == null ? null : Numbers.integer(r.rest().value());
             for (BigInteger q = r.start(); r.upTo() != null && q.compareTo(r.end()) < 0; q = q.add(BigInteger.ONE)) {
                 Failure f;
                 try {
-                    f = cases.check(step, r.field().column(), state, CaseKey.of(v, k, q, mb, cb, r.upTo()), rest, null);
+                    f = cases.check(step, r.field().column(), state,
+                            CaseKey.of(state.model().vocab(), state.model().context(), q, mb, cb, r.upTo()), rest, null);
                 } catch (CaseKey.OutOfRange e) {
                     f = e.failure(step, r.field().column(), cases.name());
                 }

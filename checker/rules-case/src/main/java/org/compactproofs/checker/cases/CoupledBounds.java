@@ -33,7 +33,8 @@ public final class CoupledBounds implements CaseRule.Bound {
     private final int[][] topAt;                  // [i][t top + j]: the outputs of the r+2 largest upper ends of V_{i,t}
     private final double[][] topHi;               // [i][t top + j]: those upper ends, descending
     private final double[][] gStar;               // [i][t]; +infinity for the largest token
-    private final double[][][] prefixMinLo, prefixWG;  // [q][i][b], lazily per q
+    private final double[] prefixMinLo, prefixWG;  // at cubic.at(q, i, b), per query on first use
+    private final boolean[] prepared;
     private final double[][][] tails;             // [m][j][b] for output m-1-j, lazily per m
     private final int[][] cachedM, cachedA;       // [slot][q]: the (m, a) of q's slot; m = -1 while empty
     private final double[][][] cachedBase;        // [slot][q][part]
@@ -89,8 +90,9 @@ public final class CoupledBounds implements CaseRule.Bound {
         }
         gMax = new int[v];
         gAtMax = new double[v * k];
-        prefixMinLo = new double[v][][];
-        prefixWG = new double[v][][];
+        prefixMinLo = new double[v * k * v];
+        prepared = new boolean[v];
+        prefixWG = new double[v * k * v];
         tails = new double[v][][];
         cachedM = new int[2][v];
         cachedA = new int[2][v];
@@ -108,7 +110,7 @@ public final class CoupledBounds implements CaseRule.Bound {
 
     /** Rule S3's bound with r exact outputs per max, as the checker computes it (the generator searches with it). */
     public static CaseRule.Bound of(Model m, CircuitTables t, int r) {
-        return new CoupledBounds(new CubicBounds(m, t), r, WINDOW);
+        return new CoupledBounds(new CubicBounds(m, t, CubicBounds.WINDOW, true), r, WINDOW);
     }
 
     /** The {@code at.length} largest of {@code hi}, descending, into {@code best}, their indices into {@code at}. */
@@ -165,24 +167,23 @@ public final class CoupledBounds implements CaseRule.Bound {
     }
 
     private void prepare(int q) {
-        if (prefixMinLo[q] != null) {
+        if (prepared[q]) {
             return;
         }
         cubic.weights(q);
-        double[][] lo = cubic.weightLo[q], hi = cubic.weightHi[q], pMin = new double[k][v], pWG = new double[k][v];
         for (int i = 0; i < k; i++) {
             double min = Double.POSITIVE_INFINITY, wg = Double.POSITIVE_INFINITY;
             for (int t = 0; t < v; t++) {
-                min = Math.min(min, lo[i][t]);
+                int x = cubic.at(q, i, t);
+                min = Math.min(min, cubic.weightLo[x]);
                 if (gStar[i][t] != Double.POSITIVE_INFINITY) {
-                    wg = Math.min(wg, timesDown(lo[i][t], hi[i][t], gStar[i][t]));
+                    wg = Math.min(wg, timesDown(cubic.weightLo[x], cubic.weightHi[x], gStar[i][t]));
                 }
-                pMin[i][t] = min;
-                pWG[i][t] = wg;
+                prefixMinLo[x] = min;
+                prefixWG[x] = wg;
             }
         }
-        prefixMinLo[q] = pMin;
-        prefixWG[q] = pWG;
+        prepared[q] = true;
         operations += 2L * k * v;
     }
 
@@ -278,24 +279,25 @@ public final class CoupledBounds implements CaseRule.Bound {
 
     /** Part 0: rule S1's terms with H_i(t) = Delta(q,m) + G_i(t,m), every output outside X(m) at once. */
     private double coupled(int q, int m, int a, double[] diff) {
-        double[][] lo = cubic.weightLo[q], hi = cubic.weightHi[q];
+        double[] lo = cubic.weightLo, hi = cubic.weightHi;
         double d = delta[m][q];
-        int others = k - 1;
-        double base = timesDown(lo[k - 1][q], hi[k - 1][q], addDown(d, gRemembered(k - 1, q, m)));
+        int others = k - 1, diagonal = cubic.at(q, k - 1, q);
+        double base = timesDown(lo[diagonal], hi[diagonal], addDown(d, gRemembered(k - 1, q, m)));
         for (int i = 0; i < others; i++) {
-            double maxTerm = timesDown(lo[i][m], hi[i][m], addDown(d, gRemembered(i, m, m)));
+            int x = cubic.at(q, i, m);
+            double maxTerm = timesDown(lo[x], hi[x], addDown(d, gRemembered(i, m, m)));
             base = addDown(base, maxTerm);
             if (a >= 0) {
                 int from = Math.max(0, a - window + 1);
                 double nonmax = Double.POSITIVE_INFINITY;
                 for (int t = from; t <= a; t++) {
-                    nonmax = Math.min(nonmax, timesDown(lo[i][t], hi[i][t], addDown(d, gRemembered(i, t, m))));
+                    x = cubic.at(q, i, t);
+                    nonmax = Math.min(nonmax, timesDown(lo[x], hi[x], addDown(d, gRemembered(i, t, m))));
                 }
                 if (from > 0) {
-                    int b = from - 1;
-                    double attention = d >= 0 ? Interval.down(prefixMinLo[q][i][b] * d)
-                            : Interval.down(cubic.prefixMaxHi[q][i][b] * d);
-                    nonmax = Math.min(nonmax, addDown(attention, prefixWG[q][i][b]));
+                    x = cubic.at(q, i, from - 1);
+                    double attention = d >= 0 ? Interval.down(prefixMinLo[x] * d) : Interval.down(cubic.prefixMaxHi[x] * d);
+                    nonmax = Math.min(nonmax, addDown(attention, prefixWG[x]));
                 }
                 diff[i] = Interval.down(nonmax - maxTerm);
             }

@@ -31,7 +31,14 @@ public final class CubicBounds implements CaseRule.Bound {
     /** EVOU's ends by column, [m][t] and [o][t]: the bounds read a column's run of tokens, which then lie side by side. */
     final double[][] evouLoT, evouHiT;
     private final AttentionWeights attention;
-    final double[][][] weightLo, weightHi, prefixMaxHi;   // [q][i][t], lazily per q; also read by rule S3
+    /**
+     * The per-query tables, entry (q, i, t) at {@link #at}: by query, a query's tokens side by side (rule C1 reads
+     * one query's for every output), or {@code byToken}, by token and position, queries side by side (a row of rule
+     * S3 reads the same few tokens of consecutive queries). Filled per query on first use; also read by rule S3.
+     */
+    final double[] weightLo, weightHi, prefixMaxHi;
+    private final boolean byToken;
+    private final boolean[] weighted;
     /**
      * For each output o and bound b, over the tokens t <= b: the smallest lower bound of D(t, o), the t attaining it
      * (the first one), and the second smallest.
@@ -52,7 +59,12 @@ public final class CubicBounds implements CaseRule.Bound {
     }
 
     public CubicBounds(Model m, CircuitTables t, int window) {
+        this(m, t, window, false);
+    }
+
+    CubicBounds(Model m, CircuitTables t, int window, boolean byToken) {
         this.window = window;
+        this.byToken = byToken;
         v = m.vocab();
         k = m.context();
         double[][][] evou = ends(t.evou()), pvou = ends(t.pvou()), eu = ends(t.eu());
@@ -69,9 +81,10 @@ public final class CubicBounds implements CaseRule.Bound {
         Arrays.fill(cachedM, -1);
         cachedBase = new double[v][];
         cachedDiff = new double[v][][];
-        weightLo = new double[v][][];
-        weightHi = new double[v][][];
-        prefixMaxHi = new double[v][][];
+        weightLo = new double[v * k * v]; // v^2 k <= 2^24: the key cap
+        weightHi = new double[v * k * v];
+        prefixMaxHi = new double[v * k * v];
+        weighted = new boolean[v];
         exclusiveMin = new Exclusive[v];
     }
 
@@ -100,25 +113,27 @@ public final class CubicBounds implements CaseRule.Bound {
 
     /** Weights exp(s (R(i,t) - max R)) enclosed, the maximum over the query's positions and tokens. */
     void weights(int q) {
-        if (weightLo[q] != null) {
+        if (weighted[q]) {
             return;
         }
         Interval[][] weights = attention.of(q);
-        double[][] lo = new double[k][v], hi = new double[k][v], prefix = new double[k][v];
         for (int i = 0; i < k; i++) {
             double running = 0;
             for (int t = 0; t < v; t++) {
                 Interval w = weights[i][t];
-                lo[i][t] = w.lo();
-                hi[i][t] = w.hi();
+                weightLo[at(q, i, t)] = w.lo();
+                weightHi[at(q, i, t)] = w.hi();
                 running = Math.max(running, w.hi());
-                prefix[i][t] = running;
+                prefixMaxHi[at(q, i, t)] = running;
                 operations++;
             }
         }
-        weightLo[q] = lo;
-        weightHi[q] = hi;
-        prefixMaxHi[q] = prefix;
+        weighted[q] = true;
+    }
+
+    /** The index of entry (q, i, t) of a per-query table. */
+    int at(int q, int i, int t) {
+        return byToken ? (t * k + i) * v + q : (q * k + i) * v + t;
     }
 
     /** D(t,o) = EVOU[t][m] - EVOU[t][o], lower bound. */
@@ -205,12 +220,11 @@ public final class CubicBounds implements CaseRule.Bound {
      * a - W >= 0. Weights of q must be computed ({@link #weights}). Rule S3 uses it for a few outputs.
      */
     double outputTerms(int q, int m, int a, int o, Tail tail, double[] diff) {
-        double[][] lo = weightLo[q], hi = weightHi[q];
         double eu = Interval.down(euLo[q][m] - euHi[q][o]);
-        double base = timesDown(lo[k - 1][q], hi[k - 1][q], gLo(addDown(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
+        double base = timesDown(weightLo[at(q, k - 1, q)], weightHi[at(q, k - 1, q)], gLo(addDown(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
         for (int i = 0; i < k - 1; i++) {
             double common = addDown(eu, Interval.down(pvouLo[i][m] - pvouHi[i][o]));
-            double maxTerm = timesDown(lo[i][m], hi[i][m], gLo(common, m, m, o));
+            double maxTerm = timesDown(weightLo[at(q, i, m)], weightHi[at(q, i, m)], gLo(common, m, m, o));
             base = addDown(base, maxTerm);
             if (a >= 0) {
                 diff[i] = Interval.down(nonmaxTerm(q, m, a, i, o, common, tail) - maxTerm);
@@ -254,21 +268,20 @@ public final class CubicBounds implements CaseRule.Bound {
 
     /** T_i(o, a): a lower bound of w_i(t) g_i(o; t) over every non-max token t <= a. */
     private double nonmaxTerm(int q, int m, int a, int i, int o, double common, Tail tail) {
-        double[] lo = weightLo[q][i], hi = weightHi[q][i];
         double t0 = Double.POSITIVE_INFINITY;
         if (o <= a) {
-            t0 = timesDown(lo[o], hi[o], gLo(common, m, o, o));
+            t0 = timesDown(weightLo[at(q, i, o)], weightHi[at(q, i, o)], gLo(common, m, o, o));
         }
         int from = Math.max(0, a - window + 1);
         for (int t = from; t <= a; t++) {
             if (t != o) {
-                t0 = Math.min(t0, timesDown(lo[t], hi[t], Math.min(0, gLo(common, m, t, o))));
+                t0 = Math.min(t0, timesDown(weightLo[at(q, i, t)], weightHi[at(q, i, t)], Math.min(0, gLo(common, m, t, o))));
             }
         }
         if (from > 0) {
             double d = tail.at(from - 1);
             if (d != Double.POSITIVE_INFINITY) {
-                t0 = Math.min(t0, timesDown(0, prefixMaxHi[q][i][from - 1], Math.min(0, addDown(common, d))));
+                t0 = Math.min(t0, timesDown(0, prefixMaxHi[at(q, i, from - 1)], Math.min(0, addDown(common, d))));
             }
         }
         return t0;
