@@ -221,7 +221,8 @@ public final class CubicBounds implements CaseRule.Bound {
      */
     double outputTerms(int q, int m, int a, int o, Tail tail, double[] diff) {
         double eu = Interval.down(euLo[q][m] - euHi[q][o]);
-        double base = timesDown(weightLo[at(q, k - 1, q)], weightHi[at(q, k - 1, q)], gLo(addDown(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
+        double base = timesDown(weightLo[at(q, k - 1, q)], weightHi[at(q, k - 1, q)],
+                gLo(addDown(eu, Interval.down(pvouLo[k - 1][m] - pvouHi[k - 1][o])), m, q, o));
         for (int i = 0; i < k - 1; i++) {
             double common = addDown(eu, Interval.down(pvouLo[i][m] - pvouHi[i][o]));
             double maxTerm = timesDown(weightLo[at(q, i, m)], weightHi[at(q, i, m)], gLo(common, m, m, o));
@@ -275,7 +276,8 @@ public final class CubicBounds implements CaseRule.Bound {
         int from = Math.max(0, a - window + 1);
         for (int t = from; t <= a; t++) {
             if (t != o) {
-                t0 = Math.min(t0, timesDown(weightLo[at(q, i, t)], weightHi[at(q, i, t)], Math.min(0, gLo(common, m, t, o))));
+                int x = at(q, i, t);
+                t0 = Math.min(t0, timesDown(weightLo[x], weightHi[x], Math.min(0, gLo(common, m, t, o))));
             }
         }
         if (from > 0) {
